@@ -1,0 +1,3 @@
+import { parseEnv } from './env'
+
+export const config = parseEnv(import.meta.env)

@@ -1,0 +1,56 @@
+import react from '@vitejs/plugin-react'
+import { defineConfig, loadEnv, type Plugin } from 'vite'
+import { contentSecurityPolicy } from './src/config/csp'
+import { parseEnv, type AppConfig } from './src/config/env'
+
+/** Writes the CSP meta tag into the built page (not in dev: the dev server injects inline scripts). */
+function csp(config: AppConfig): Plugin {
+  return {
+    name: 'content-security-policy',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy(config) },
+        injectTo: 'head-prepend',
+      },
+    ],
+  }
+}
+
+export default defineConfig(({ mode }) => {
+  const config = parseEnv(loadEnv(mode, process.cwd(), 'VITE_'))
+  return {
+    // Relative asset paths: the same dist/ works from /, /ipfs/<cid>/ and a subdomain gateway.
+    base: './',
+    plugins: [react(), csp(config)],
+    build: { target: 'es2022', outDir: process.env.OUT_DIR ?? 'dist' },
+    test: {
+      projects: [
+        { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
+        {
+          extends: true,
+          test: {
+            name: 'components',
+            include: ['test/components/**/*.test.tsx'],
+            environment: 'happy-dom',
+            setupFiles: ['test/components/setup.ts'],
+          },
+        },
+        { extends: true, test: { name: 'support', include: ['test/support/**/*.test.ts'], environment: 'node', testTimeout: 30_000 } },
+        {
+          extends: true,
+          test: {
+            name: 'e2e',
+            include: ['test/e2e/**/*.test.ts'],
+            environment: 'node',
+            globalSetup: ['test/e2e/globalSetup.ts'],
+            testTimeout: 120_000,
+            hookTimeout: 300_000,
+            fileParallelism: false,
+          },
+        },
+      ],
+    },
+  }
+})

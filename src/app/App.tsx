@@ -1,0 +1,26 @@
+import { UnlockVault, useUnsavedSecretGuard } from '../features/key'
+import { ConnectSlot } from './ConnectSlot'
+import { Routes } from './Routes'
+import { paths } from './router'
+import { WalletBoundary } from './WalletBoundary'
+
+export function App() {
+  useUnsavedSecretGuard()
+  return (
+    <WalletBoundary>
+      <header className="app-header">
+        <a href={paths.home} className="brand">
+          sVVV Key Minter
+        </a>
+        <ConnectSlot />
+      </header>
+      <main>
+        <UnlockVault />
+        <Routes />
+      </main>
+      <footer className="app-footer">
+        Your keys stay in this browser and go only to the Venice API. No server, no analytics.
+      </footer>
+    </WalletBoundary>
+  )
+}

@@ -1,0 +1,33 @@
+import { lazy, Suspense } from 'react'
+import { config } from '../config'
+import { KeyList, RememberPanel, SecretReveal, useKey } from '../features/key'
+import { navigate, paths } from './router'
+
+const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage'))
+
+export function KeyPage({ keyId }: { keyId: string }) {
+  const entry = useKey(keyId)
+  if (!entry) {
+    return (
+      <p>
+        This key is not in this session: keys live in memory and are gone after a reload unless you chose to remember
+        them. <a href={paths.home}>Add a key</a>.
+      </p>
+    )
+  }
+  return (
+    <div className="key-page">
+      {entry.unsaved && <SecretReveal entry={entry} apiUrl={config.veniceApiUrl} />}
+      <Suspense fallback={<p aria-live="polite">Loading the dashboard…</p>}>
+        <DashboardPage entry={entry} />
+      </Suspense>
+      <aside>
+        <KeyList activeId={keyId} hrefFor={(other) => paths.key(other.id)} onForget={(gone) => gone.id === keyId && navigate(paths.home)} />
+        <RememberPanel />
+        <p>
+          <a href={paths.home}>Add another key</a>
+        </p>
+      </aside>
+    </div>
+  )
+}

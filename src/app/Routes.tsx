@@ -1,0 +1,48 @@
+import { lazy, Suspense, useEffect } from 'react'
+import { HomePage } from './HomePage'
+import { KeyPage } from './KeyPage'
+import { navigate, paths, useHashRoute } from './router'
+import { useWallet } from './WalletBoundary'
+
+const MintPage = lazy(() => import('../features/mint/MintPage'))
+
+export function Routes() {
+  const route = useHashRoute()
+  switch (route.name) {
+    case 'home':
+      return <HomePage />
+    case 'mint':
+      return <MintRoute />
+    case 'key':
+      return <KeyPage keyId={route.id} />
+    case 'notFound':
+      return (
+        <p>
+          There is nothing at this address. <a href={paths.home}>Start again</a>.
+        </p>
+      )
+  }
+}
+
+function MintRoute() {
+  const { wallet, loadFailed, requestWallet } = useWallet()
+  useEffect(() => {
+    if (!wallet) requestWallet(false)
+  }, [wallet, requestWallet])
+  if (loadFailed) {
+    return (
+      <p role="alert">
+        The wallet code could not be loaded.{' '}
+        <button type="button" className="button" onClick={() => requestWallet(false)}>
+          Try again
+        </button>
+      </p>
+    )
+  }
+  if (!wallet) return <p aria-live="polite">Loading wallet support…</p>
+  return (
+    <Suspense fallback={<p aria-live="polite">Loading…</p>}>
+      <MintPage onMinted={(keyId) => navigate(paths.key(keyId))} />
+    </Suspense>
+  )
+}

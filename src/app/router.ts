@@ -1,0 +1,32 @@
+import { useSyncExternalStore } from 'react'
+
+/** Hash routes, so the same files work from any sub-path (IPFS gateways) with no server rewrites. */
+export type Route = { name: 'home' } | { name: 'mint' } | { name: 'key'; id: string } | { name: 'notFound' }
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '') || '/'
+  if (path === '/') return { name: 'home' }
+  if (path === '/mint') return { name: 'mint' }
+  const key = /^\/keys\/([\w-]+)$/.exec(path)
+  if (key?.[1]) return { name: 'key', id: key[1] }
+  return { name: 'notFound' }
+}
+
+export const paths = {
+  home: '#/',
+  mint: '#/mint',
+  key: (id: string) => `#/keys/${id}`,
+}
+
+export function navigate(path: string) {
+  window.location.hash = path
+}
+
+const subscribe = (listener: () => void) => {
+  window.addEventListener('hashchange', listener)
+  return () => window.removeEventListener('hashchange', listener)
+}
+
+export function useHashRoute(): Route {
+  return parseRoute(useSyncExternalStore(subscribe, () => window.location.hash))
+}

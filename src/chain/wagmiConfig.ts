@@ -1,0 +1,29 @@
+import { connectorsForWallets } from '@rainbow-me/rainbowkit'
+import { baseAccount, metaMaskWallet, rainbowWallet, walletConnectWallet } from '@rainbow-me/rainbowkit/wallets'
+import { createConfig, http, type CreateConnectorFn } from 'wagmi'
+import { base } from 'wagmi/chains'
+import type { AppConfig } from '../config/env'
+
+const APP_NAME = 'sVVV Key Minter'
+
+/**
+ * Browser wallets are always found through EIP-6963 (wagmi's multi-injected discovery).
+ * Wallets that need a relay or an SDK of their vendor come only with a real WalletConnect id.
+ */
+export function createWagmiConfig(config: AppConfig, extraConnectors: CreateConnectorFn[] = []) {
+  const relayed = config.walletConnectProjectId
+    ? connectorsForWallets(
+        [{ groupName: 'More wallets', wallets: [baseAccount, metaMaskWallet, rainbowWallet, walletConnectWallet] }],
+        { appName: APP_NAME, projectId: config.walletConnectProjectId },
+      )
+    : []
+  return createConfig({
+    chains: [base],
+    transports: { [base.id]: http(config.baseRpcUrl, { batch: true }) },
+    connectors: [...extraConnectors, ...relayed],
+    multiInjectedProviderDiscovery: true,
+    ssr: false,
+  })
+}
+
+export type WagmiConfig = ReturnType<typeof createWagmiConfig>

@@ -1,0 +1,26 @@
+import { queryOptions } from '@tanstack/react-query'
+import { getRateLimits } from '../../venice/rateLimits'
+import { venice } from '../../venice/instance'
+import { keyring } from '../key/session'
+
+/** Never faster than once a minute: the dashboard polls a budgeted API. */
+export const REFRESH_INTERVAL_MS = 60_000
+
+export function secretOf(keyId: string) {
+  const entry = keyring.get(keyId)
+  if (!entry) throw new Error('This key is no longer in this session.')
+  return entry.secret
+}
+
+/** Keyed by the key's local id, never by its secret. */
+export const keyQueries = {
+  all: ['key'] as const,
+  of: (keyId: string) => [...keyQueries.all, keyId] as const,
+  rateLimits: (keyId: string) =>
+    queryOptions({
+      queryKey: [...keyQueries.of(keyId), 'rateLimits'] as const,
+      queryFn: ({ signal }) => getRateLimits(venice, secretOf(keyId), signal),
+      refetchInterval: REFRESH_INTERVAL_MS,
+      staleTime: REFRESH_INTERVAL_MS,
+    }),
+}

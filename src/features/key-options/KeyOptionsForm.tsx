@@ -1,0 +1,95 @@
+import { Field } from '../../ui/Field'
+import { Notice } from '../../ui/Notice'
+import { KEY_TYPES, LIMIT_PERIODS, MAX_DESCRIPTION_LENGTH, MODEL_PRIVACIES } from '../../venice'
+import { ADMIN_WARNING, KEY_TYPE_TEXT, LIMIT_PERIOD_TEXT, MODEL_PRIVACY_TEXT } from './explanations'
+import { utcDay, type FieldErrors, type KeyOptionsDraft } from './keyOptions'
+
+interface KeyOptionsFormProps {
+  draft: KeyOptionsDraft
+  onChange: (draft: KeyOptionsDraft) => void
+  errors: FieldErrors
+  disabled?: boolean
+}
+
+/** The key's settings, shared by the wallet mint and the ADMIN console's "create key". */
+export function KeyOptionsForm({ draft, onChange, errors, disabled = false }: KeyOptionsFormProps) {
+  const set = <F extends keyof KeyOptionsDraft>(field: F, value: KeyOptionsDraft[F]) => onChange({ ...draft, [field]: value })
+  const tomorrow = utcDay(new Date(Date.now() + 86_400_000))
+
+  return (
+    <fieldset className="key-options" disabled={disabled}>
+      <legend>Key settings</legend>
+
+      <fieldset className="choice">
+        <legend>Key type</legend>
+        {KEY_TYPES.map((type) => (
+          <label key={type} className="radio">
+            <input type="radio" name="apiKeyType" value={type} checked={draft.apiKeyType === type} onChange={() => set('apiKeyType', type)} />
+            <span>{KEY_TYPE_TEXT[type]}</span>
+          </label>
+        ))}
+      </fieldset>
+      {draft.apiKeyType === 'ADMIN' && (
+        <Notice tone="warning" title="This is an ADMIN key">
+          <p>{ADMIN_WARNING}</p>
+        </Notice>
+      )}
+
+      <Field label="Description" hint={`Up to ${MAX_DESCRIPTION_LENGTH} characters, shown in key lists.`} error={errors.description}>
+        {(control) => (
+          <input {...control} type="text" value={draft.description} maxLength={MAX_DESCRIPTION_LENGTH * 2} onChange={(e) => set('description', e.target.value)} />
+        )}
+      </Field>
+
+      <fieldset className="choice">
+        <legend>Expiry</legend>
+        <label className="radio">
+          <input type="radio" name="expiry" checked={draft.expiry === 'never'} onChange={() => set('expiry', 'never')} />
+          <span>Never expires</span>
+        </label>
+        <label className="radio">
+          <input type="radio" name="expiry" checked={draft.expiry === 'date'} onChange={() => set('expiry', 'date')} />
+          <span>Expires on a date</span>
+        </label>
+      </fieldset>
+      {draft.expiry === 'date' && (
+        <Field label="Expiry date (UTC)" hint="The key stops working at 00:00 UTC on this day." error={errors.expiryDate}>
+          {(control) => <input {...control} type="date" min={tomorrow} value={draft.expiryDate} onChange={(e) => set('expiryDate', e.target.value)} />}
+        </Field>
+      )}
+
+      <div className="field-row">
+        <Field label="USD limit" hint="Empty: no cap." error={errors.usdLimit}>
+          {(control) => <input {...control} type="text" inputMode="decimal" placeholder="no cap" value={draft.usdLimit} onChange={(e) => set('usdLimit', e.target.value)} />}
+        </Field>
+        <Field label="DIEM limit" hint="Empty: no cap." error={errors.diemLimit}>
+          {(control) => <input {...control} type="text" inputMode="decimal" placeholder="no cap" value={draft.diemLimit} onChange={(e) => set('diemLimit', e.target.value)} />}
+        </Field>
+      </div>
+
+      <Field label="Limits reset" hint={LIMIT_PERIOD_TEXT[draft.limitPeriod]}>
+        {(control) => (
+          <select {...control} value={draft.limitPeriod} onChange={(e) => set('limitPeriod', e.target.value as KeyOptionsDraft['limitPeriod'])}>
+            {LIMIT_PERIODS.map((period) => (
+              <option key={period} value={period}>
+                {period === 'EPOCH' ? 'Daily (EPOCH)' : period === 'MONTH' ? 'Monthly (MONTH)' : 'Never (LIFETIME)'}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+
+      <Field label="Models this key may use" hint={MODEL_PRIVACY_TEXT[draft.modelPrivacy]}>
+        {(control) => (
+          <select {...control} value={draft.modelPrivacy} onChange={(e) => set('modelPrivacy', e.target.value as KeyOptionsDraft['modelPrivacy'])}>
+            {MODEL_PRIVACIES.map((privacy) => (
+              <option key={privacy} value={privacy}>
+                {privacy === 'ALL' ? 'All models (ALL)' : privacy === 'PRIVATE_TEXT' ? 'Private text models (PRIVATE_TEXT)' : 'Private models only (PRIVATE_ONLY)'}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+    </fieldset>
+  )
+}

@@ -1,0 +1,44 @@
+import type { KeyEntry } from './keyring'
+import { keyring } from './session'
+import { useKeys } from './useKeyring'
+
+interface KeyListProps {
+  activeId?: string
+  hrefFor: (entry: KeyEntry) => string
+  onForget?: (entry: KeyEntry) => void
+}
+
+/** The keys of this session: switch between their dashboards or forget one. */
+export function KeyList({ activeId, hrefFor, onForget }: KeyListProps) {
+  const keys = useKeys()
+  if (keys.length === 0) return null
+  return (
+    <section className="key-list" aria-labelledby="key-list-title">
+      <h2 id="key-list-title">Your keys in this session</h2>
+      <ul>
+        {keys.map((entry) => (
+          <li key={entry.id} className={entry.id === activeId ? 'active' : undefined}>
+            <a href={hrefFor(entry)} aria-current={entry.id === activeId ? 'page' : undefined}>
+              <span className="key-description">{entry.description}</span>
+              <span className={`badge badge-${entry.type.toLowerCase()}`}>{entry.type}</span>
+              <code aria-label={`ending in ${entry.secret.last6}`}>…{entry.secret.last6}</code>
+              {entry.unsaved && <span className="badge badge-warning">not saved yet</span>}
+            </a>
+            <button
+              type="button"
+              className="button link"
+              aria-label={`Forget ${entry.description} (…${entry.secret.last6})`}
+              onClick={() => {
+                if (entry.unsaved && !window.confirm('This secret has not been saved anywhere. Forget it anyway? Venice will never show it again.')) return
+                keyring.remove(entry.id)
+                onForget?.(entry)
+              }}
+            >
+              Forget
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}

@@ -1,0 +1,86 @@
+import { useState, type FormEvent } from 'react'
+import { Field } from '../../ui/Field'
+import { Notice } from '../../ui/Notice'
+import { rememberedKeys } from './session'
+import { useKeys, useRememberStatus } from './useKeyring'
+
+const MIN_PASSPHRASE = 8
+
+/** Opt-in: keep this session's keys on this device, encrypted with a passphrase. */
+export function RememberPanel() {
+  const status = useRememberStatus()
+  const keys = useKeys()
+  const [open, setOpen] = useState(false)
+  const [passphrase, setPassphrase] = useState('')
+  const [confirm, setConfirm] = useState('')
+  const [error, setError] = useState<string>()
+  const [busy, setBusy] = useState(false)
+
+  if (status === 'locked') return null
+  if (status === 'on') {
+    return (
+      <section className="remember" aria-label="Remembered on this device">
+        <p>Your keys are remembered on this device, encrypted with your passphrase.</p>
+        <button type="button" className="button" onClick={() => rememberedKeys.stopRemembering()}>
+          Stop remembering
+        </button>
+        <button
+          type="button"
+          className="button danger"
+          onClick={() => window.confirm('Forget every key, here and on this device?') && rememberedKeys.forgetEverything()}
+        >
+          Forget everything
+        </button>
+      </section>
+    )
+  }
+  if (keys.length === 0) return null
+  if (!open) {
+    return (
+      <button type="button" className="button link" onClick={() => setOpen(true)}>
+        Remember my keys on this device…
+      </button>
+    )
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault()
+    if (passphrase.length < MIN_PASSPHRASE) return setError(`Use at least ${MIN_PASSPHRASE} characters.`)
+    if (passphrase !== confirm) return setError('The two passphrases differ.')
+    setError(undefined)
+    setBusy(true)
+    try {
+      await rememberedKeys.enable(passphrase)
+      setOpen(false)
+    } catch {
+      setError('This browser could not encrypt or store the keys.')
+    } finally {
+      setBusy(false)
+      setPassphrase('')
+      setConfirm('')
+    }
+  }
+
+  return (
+    <form className="remember" onSubmit={submit} noValidate aria-label="Remember keys on this device">
+      <Notice>
+        <p>
+          The keys are encrypted with your passphrase (PBKDF2-SHA256, 600,000 rounds, AES-GCM) and stored in this browser.
+          Without the passphrase nobody, including you, can read them. Anyone with this device and the passphrase can.
+        </p>
+      </Notice>
+      <Field label="Passphrase" error={error}>
+        {(control) => <input {...control} type="password" autoComplete="new-password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />}
+      </Field>
+      <Field label="Passphrase again">
+        {(control) => <input {...control} type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} />}
+      </Field>
+      <button type="submit" className="button primary" disabled={busy}>
+        {busy ? 'Encrypting…' : 'Remember on this device'}
+      </button>
+      <button type="button" className="button link" onClick={() => setOpen(false)}>
+        Cancel
+      </button>
+    </form>
+  )
+}

@@ -1,0 +1,47 @@
+import { useState, type FormEvent } from 'react'
+import { Field } from '../../ui/Field'
+import { rememberedKeys } from './session'
+import { useRememberStatus } from './useKeyring'
+import { WrongPassphraseError } from './vault'
+
+/** A returning visitor's remembered keys, opened with their passphrase. */
+export function UnlockVault() {
+  const status = useRememberStatus()
+  const [passphrase, setPassphrase] = useState('')
+  const [error, setError] = useState<string>()
+  const [busy, setBusy] = useState(false)
+  if (status !== 'locked') return null
+
+  async function submit(event: FormEvent) {
+    event.preventDefault()
+    setBusy(true)
+    try {
+      await rememberedKeys.unlock(passphrase)
+      setError(undefined)
+    } catch (failure) {
+      setError(failure instanceof WrongPassphraseError ? failure.message : 'The remembered keys could not be read.')
+    } finally {
+      setBusy(false)
+      setPassphrase('')
+    }
+  }
+
+  return (
+    <form className="unlock card" onSubmit={submit} noValidate aria-label="Unlock remembered keys">
+      <h2>Keys remembered on this device</h2>
+      <Field label="Passphrase" error={error}>
+        {(control) => <input {...control} type="password" autoComplete="current-password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />}
+      </Field>
+      <button type="submit" className="button primary" disabled={busy || passphrase === ''}>
+        {busy ? 'Unlocking…' : 'Unlock'}
+      </button>
+      <button
+        type="button"
+        className="button danger"
+        onClick={() => window.confirm('Delete the remembered keys from this device? They cannot be recovered here.') && rememberedKeys.forgetEverything()}
+      >
+        Forget everything
+      </button>
+    </form>
+  )
+}

@@ -1,0 +1,55 @@
+import type { KeyType, Secret } from '../../venice'
+
+/** A key the user holds in this session. `id` is local and random: safe for URLs and query keys. */
+export interface KeyEntry {
+  id: string
+  secret: Secret
+  type: KeyType
+  description: string
+  origin: 'minted' | 'pasted'
+  /** Venice's id of the key, when known (mint/create responses). */
+  veniceKeyId?: string
+  /** A freshly minted secret the user has not yet copied, downloaded or confirmed saving. */
+  unsaved: boolean
+}
+
+type Listener = () => void
+
+/** The session's keys, in memory. Persisting them is opt-in (see rememberedKeys.ts). */
+export function createKeyring() {
+  let entries: readonly KeyEntry[] = []
+  const listeners = new Set<Listener>()
+  const emit = () => listeners.forEach((listener) => listener())
+
+  return {
+    list: () => entries,
+    get: (id: string) => entries.find((entry) => entry.id === id),
+    subscribe(listener: Listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    /** Adds a key, or returns the entry that already holds the same secret. */
+    add(entry: Omit<KeyEntry, 'id'>): KeyEntry {
+      const existing = entries.find((e) => e.secret.expose() === entry.secret.expose())
+      if (existing) return existing
+      const added = { ...entry, id: crypto.randomUUID() }
+      entries = [added, ...entries]
+      emit()
+      return added
+    },
+    update(id: string, change: Partial<Omit<KeyEntry, 'id' | 'secret'>>) {
+      entries = entries.map((entry) => (entry.id === id ? { ...entry, ...change } : entry))
+      emit()
+    },
+    remove(id: string) {
+      entries = entries.filter((entry) => entry.id !== id)
+      emit()
+    },
+    clear() {
+      entries = []
+      emit()
+    },
+  }
+}
+
+export type Keyring = ReturnType<typeof createKeyring>

@@ -1,0 +1,117 @@
+import { Secret } from '../../venice/secret'
+import type { KeyEntry, Keyring } from './keyring'
+import { deriveVaultKey, isSealedVault, seal, unseal, type VaultKey } from './vault'
+
+export const VAULT_STORAGE_KEY = 'svvv-key-minter.vault'
+
+/** `off`: nothing stored. `locked`: a vault is stored, not opened yet. `on`: every key is kept sealed. */
+export type RememberStatus = 'off' | 'locked' | 'on'
+
+interface StoredKey {
+  secret: string
+  description: string
+  origin: KeyEntry['origin']
+  veniceKeyId?: string
+}
+
+/**
+ * Opt-in "remember on this device". While on, the keyring is re-sealed after every change with
+ * the derived key held in memory (non-extractable); the passphrase itself is never kept.
+ */
+export function createRememberedKeys(keyring: Keyring, storage: Storage) {
+  let vaultKey: VaultKey | undefined
+  let stopSyncing: (() => void) | undefined
+  let writes = Promise.resolve()
+  const listeners = new Set<() => void>()
+  let status: RememberStatus = storedVault() ? 'locked' : 'off'
+
+  function storedVault() {
+    try {
+      const value: unknown = JSON.parse(storage.getItem(VAULT_STORAGE_KEY) ?? 'null')
+      return isSealedVault(value) ? value : undefined
+    } catch {
+      return undefined
+    }
+  }
+
+  function setStatus(next: RememberStatus) {
+    status = next
+    listeners.forEach((listener) => listener())
+  }
+
+  function sealKeyring(): Promise<void> {
+    const key = vaultKey
+    if (!key) return writes
+    const stored: StoredKey[] = keyring.list().map(({ secret, description, origin, veniceKeyId }) => ({
+      secret: secret.expose(),
+      description,
+      origin,
+      ...(veniceKeyId ? { veniceKeyId } : {}),
+    }))
+    // Chained so an older, slower write never lands after a newer one.
+    writes = writes.then(async () => {
+      if (vaultKey !== key) return
+      storage.setItem(VAULT_STORAGE_KEY, JSON.stringify(await seal(key, JSON.stringify(stored))))
+    })
+    return writes
+  }
+
+  function startSyncing(key: VaultKey) {
+    vaultKey = key
+    stopSyncing?.()
+    stopSyncing = keyring.subscribe(() => void sealKeyring())
+    setStatus('on')
+  }
+
+  function stop() {
+    stopSyncing?.()
+    stopSyncing = undefined
+    vaultKey = undefined
+    storage.removeItem(VAULT_STORAGE_KEY)
+  }
+
+  return {
+    status: () => status,
+    subscribe(listener: () => void) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    async enable(passphrase: string) {
+      startSyncing(await deriveVaultKey(passphrase))
+      await sealKeyring()
+    },
+    /** Throws WrongPassphraseError when the passphrase does not open the stored vault. */
+    async unlock(passphrase: string) {
+      const sealed = storedVault()
+      if (!sealed) return setStatus('off')
+      const { vaultKey: key, plaintext } = await unseal(sealed, passphrase)
+      for (const stored of JSON.parse(plaintext) as StoredKey[]) {
+        const parsed = Secret.parse(stored.secret)
+        if (!parsed.ok) continue
+        keyring.add({
+          secret: parsed.secret,
+          type: parsed.secret.type,
+          description: stored.description,
+          origin: stored.origin,
+          veniceKeyId: stored.veniceKeyId,
+          unsaved: false,
+        })
+      }
+      startSyncing(key)
+    },
+    /** Keeps this session's keys in memory, removes the stored copy. */
+    stopRemembering() {
+      stop()
+      setStatus('off')
+    },
+    forgetEverything() {
+      stop()
+      keyring.clear()
+      setStatus('off')
+    },
+    /** Resolves once every pending write has reached storage (tests, and before a reload). */
+    flush: () => writes,
+  }
+}
+
+export type RememberedKeys = ReturnType<typeof createRememberedKeys>

@@ -1,0 +1,37 @@
+import { formatUnits } from 'viem'
+import type { Eligibility } from '../../chain/useEligibility'
+import { TOKEN_DECIMALS } from '../../chain/contracts'
+import { Notice } from '../../ui/Notice'
+
+const tokens = (amount: bigint) => Number(formatUnits(amount, TOKEN_DECIMALS)).toLocaleString('en-US', { maximumFractionDigits: 4 })
+
+/** Tells the user before any signature whether Venice will mint for this wallet. */
+export function EligibilityPanel({ eligibility }: { eligibility: Eligibility }) {
+  switch (eligibility.status) {
+    case 'checking':
+      return <p aria-live="polite">Checking your staked VVV on Base…</p>
+    case 'unknown':
+      return (
+        <Notice tone="warning" title="Couldn't check your staked VVV">
+          <p>The Base network did not answer. You can still try: Venice checks the stake itself when you mint.</p>
+        </Notice>
+      )
+    case 'noStake':
+      return (
+        <Notice tone="error" title="This wallet has no staked VVV on Base">
+          <p>
+            Venice will refuse to mint a key for it. This wallet holds {tokens(eligibility.vvv)} VVV
+            {eligibility.vvv > 0n ? ' that could be staked' : ''}. Any non-zero stake is enough: even 1 staked VVV will do.
+          </p>
+        </Notice>
+      )
+    case 'eligible':
+      return (
+        <Notice tone="success" title="Eligible">
+          <p>
+            This wallet has {tokens(eligibility.svvv)} staked VVV (sVVV) on Base, and {tokens(eligibility.vvv)} VVV.
+          </p>
+        </Notice>
+      )
+  }
+}

@@ -1,0 +1,1 @@
+export function sandboxConnector(): never { throw new Error("todo") }

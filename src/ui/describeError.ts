@@ -1,0 +1,32 @@
+import { isVeniceError } from '../venice/errors'
+import { formatDuration } from './format'
+
+export interface ErrorWords {
+  title: string
+  detail: string
+  /** The browser could not reach Venice at all: point to the proxy recipe. */
+  unreachable?: boolean
+}
+
+/** Any failure, in words a user can act on. Never includes a secret (VeniceError redacts). */
+export function describeError(error: unknown): ErrorWords {
+  if (!isVeniceError(error)) {
+    const message = error instanceof Error ? error.message : String(error)
+    return { title: 'Something went wrong', detail: message }
+  }
+  switch (error.kind) {
+    case 'unreachable':
+      return { title: "Couldn't reach the Venice API", detail: error.message, unreachable: true }
+    case 'malformed':
+      return { title: 'Venice sent an answer this app does not understand', detail: error.message }
+  }
+  const status = error.status ?? 0
+  if (status === 401) return { title: 'Venice refused the key (401)', detail: error.message }
+  if (status === 402) return { title: 'Venice asked for a key (402)', detail: error.message }
+  if (status === 429) {
+    const wait = error.retryAfterMs !== undefined ? ` Wait ${formatDuration(error.retryAfterMs)} before trying again.` : ' Wait a moment before trying again.'
+    return { title: 'Too many requests (429)', detail: `${error.message}.${wait}`.replace('..', '.') }
+  }
+  if (status >= 500) return { title: `Venice had a problem (${status})`, detail: `${error.message}. Try again in a moment.`.replace('..', '.') }
+  return { title: `Venice refused the request (${status})`, detail: error.message }
+}

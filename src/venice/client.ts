@@ -1,0 +1,97 @@
+import * as v from 'valibot'
+import { VeniceError } from './errors'
+import type { Secret } from './secret'
+
+export interface VeniceClient {
+  baseUrl: string
+  fetch: typeof fetch
+}
+
+export function createVeniceClient(baseUrl: string, fetchImpl: typeof fetch = globalThis.fetch.bind(globalThis)): VeniceClient {
+  return { baseUrl: baseUrl.replace(/\/+$/, ''), fetch: fetchImpl }
+}
+
+export interface VeniceRequest<TSchema extends v.GenericSchema> {
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE'
+  /** Path under the API base, starting with `/`, query included. Never put a secret here. */
+  path: string
+  secret?: Secret
+  body?: unknown
+  schema: TSchema
+  signal?: AbortSignal
+}
+
+/** One request, no retries (see retry.ts): the error tells the caller what happened. */
+export async function veniceRequest<TSchema extends v.GenericSchema>(
+  client: VeniceClient,
+  { method = 'GET', path, secret, body, schema, signal }: VeniceRequest<TSchema>,
+): Promise<v.InferOutput<TSchema>> {
+  const headers: Record<string, string> = { Accept: 'application/json' }
+  if (body !== undefined) headers['Content-Type'] = 'application/json'
+  if (secret) headers.Authorization = `Bearer ${secret.expose()}`
+
+  let response: Response
+  try {
+    response = await client.fetch(`${client.baseUrl}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+      credentials: 'omit',
+      referrerPolicy: 'no-referrer',
+    })
+  } catch (error) {
+    if (signal?.aborted) throw error
+    throw new VeniceError('unreachable', `Couldn't reach the Venice API at ${new URL(client.baseUrl).host} (offline, blocked, or refused by CORS).`)
+  }
+
+  const payload = await readJson(response)
+  if (!response.ok) throw httpError(response, payload)
+  if (payload === NOT_JSON) {
+    throw new VeniceError('malformed', `Venice answered HTTP ${response.status} with something that is not JSON.`, { status: response.status })
+  }
+  const parsed = v.safeParse(schema, payload)
+  if (!parsed.success) {
+    const where = v.getDotPath(parsed.issues[0]) ?? 'response'
+    throw new VeniceError('malformed', `Venice's response was not in the expected shape (at "${where}").`, { status: response.status })
+  }
+  return parsed.output
+}
+
+const NOT_JSON = Symbol('not json')
+
+async function readJson(response: Response): Promise<unknown> {
+  try {
+    return JSON.parse(await response.text())
+  } catch {
+    return NOT_JSON
+  }
+}
+
+function httpError(response: Response, payload: unknown): VeniceError {
+  const status = response.status
+  return new VeniceError('http', errorMessage(payload) ?? `Venice answered HTTP ${status} ${response.statusText}`.trim(), {
+    status,
+    retryAfterMs: status === 429 ? parseRetryAfter(response.headers.get('Retry-After')) : undefined,
+  })
+}
+
+/** `{"error": "..."}` is usual; `details`/`issues` shapes vary, so only a plain string is trusted. */
+function errorMessage(payload: unknown): string | undefined {
+  if (typeof payload !== 'object' || payload === null) return undefined
+  const { error, details } = payload as { error?: unknown; details?: unknown }
+  const message = typeof error === 'string' && error.trim() !== '' ? error.trim() : undefined
+  if (message && typeof details === 'string' && details.trim() !== '' && details.trim() !== message) {
+    return `${message}: ${details.trim()}`
+  }
+  return message
+}
+
+/** `Retry-After` is seconds or an HTTP date. */
+export function parseRetryAfter(header: string | null, now = Date.now()): number | undefined {
+  if (header === null || header.trim() === '') return undefined
+  const seconds = Number(header)
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000)
+  const date = Date.parse(header)
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now)
+}

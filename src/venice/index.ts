@@ -1,0 +1,7 @@
+export { createVeniceClient, type VeniceClient } from './client'
+export { VeniceError, isVeniceError, type VeniceErrorKind } from './errors'
+export { shouldRetryQuery, queryRetryDelay, withRetry, isRetryable } from './retry'
+export { Secret, redactSecrets, type KeyType } from './secret'
+export * from './schemas'
+export { getWeb3Token, mintWeb3Key } from './web3Key'
+export { getRateLimits } from './rateLimits'

@@ -14,6 +14,11 @@ export function App() {
         </a>
         <ConnectSlot />
       </header>
+      {import.meta.env.VITE_SANDBOX === 'true' && (
+        <p className="sandbox-banner" role="note">
+          Sandbox: a local test chain and a stand-in Venice API. Keys minted here work only here.
+        </p>
+      )}
       <main>
         <UnlockVault />
         <Routes />

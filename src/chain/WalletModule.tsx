@@ -5,11 +5,12 @@ import { QueryClientProvider } from '@tanstack/react-query'
 import { WagmiProvider } from 'wagmi'
 import { config } from '../config'
 import { queryClient } from '../venice/queryClient'
-import { sandboxConnectors } from './sandbox'
+import { startSandboxWallets } from './sandbox'
 import { createWagmiConfig } from './wagmiConfig'
 
 /** Everything wallet-related, loaded only on intent to connect (see walletLoader.ts). */
-const wagmiConfig = createWagmiConfig(config, await sandboxConnectors())
+await startSandboxWallets()
+const wagmiConfig = createWagmiConfig(config)
 
 declare module 'wagmi' {
   interface Register {

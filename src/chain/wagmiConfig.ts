@@ -1,6 +1,6 @@
 import { connectorsForWallets } from '@rainbow-me/rainbowkit'
 import { baseAccount, metaMaskWallet, rainbowWallet, walletConnectWallet } from '@rainbow-me/rainbowkit/wallets'
-import { createConfig, http, type CreateConnectorFn } from 'wagmi'
+import { createConfig, http } from 'wagmi'
 import { base } from 'wagmi/chains'
 import type { AppConfig } from '../config/env'
 
@@ -10,7 +10,7 @@ const APP_NAME = 'sVVV Key Minter'
  * Browser wallets are always found through EIP-6963 (wagmi's multi-injected discovery).
  * Wallets that need a relay or an SDK of their vendor come only with a real WalletConnect id.
  */
-export function createWagmiConfig(config: AppConfig, extraConnectors: CreateConnectorFn[] = []) {
+export function createWagmiConfig(config: AppConfig) {
   const relayed = config.walletConnectProjectId
     ? connectorsForWallets(
         [{ groupName: 'More wallets', wallets: [baseAccount, metaMaskWallet, rainbowWallet, walletConnectWallet] }],
@@ -20,7 +20,7 @@ export function createWagmiConfig(config: AppConfig, extraConnectors: CreateConn
   return createConfig({
     chains: [base],
     transports: { [base.id]: http(config.baseRpcUrl, { batch: true }) },
-    connectors: [...extraConnectors, ...relayed],
+    connectors: relayed,
     multiInjectedProviderDiscovery: true,
     ssr: false,
   })

@@ -9,8 +9,6 @@ export interface AppConfig {
   baseRpcUrl: string
   /** Enables Coinbase/Base and WalletConnect-based wallets when set */
   walletConnectProjectId: string | undefined
-  /** Offline sandbox build: adds the labelled sandbox wallet. Never set in production. */
-  sandbox: boolean
 }
 
 export const DEFAULT_VENICE_API_URL = 'https://api.venice.ai/api/v1'
@@ -27,7 +25,6 @@ export function parseEnv(raw: RawEnv): AppConfig {
     veniceApiUrl: parseHttpUrl('VITE_VENICE_API_URL', raw.VITE_VENICE_API_URL, DEFAULT_VENICE_API_URL),
     baseRpcUrl: parseHttpUrl('VITE_BASE_RPC_URL', raw.VITE_BASE_RPC_URL, DEFAULT_BASE_RPC_URL),
     walletConnectProjectId: parseProjectId(raw.VITE_WALLETCONNECT_PROJECT_ID),
-    sandbox: raw.VITE_SANDBOX === 'true' || raw.VITE_SANDBOX === '1',
   }
 }
 

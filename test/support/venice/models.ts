@@ -40,3 +40,9 @@ export const MODELS: readonly Model[] = [
 export function findModel(id: string): Model | undefined {
   return MODELS.find((model) => model.id === id)
 }
+
+export function modelById(id: string): Model {
+  const model = findModel(id)
+  if (!model) throw new Error(`Unknown model ${id}; known: ${MODELS.map((known) => known.id).join(', ')}`)
+  return model
+}

@@ -1,1 +1,0 @@
-export function sandboxConnector(): never { throw new Error("todo") }

@@ -1,0 +1,55 @@
+import { vi } from 'vitest'
+import { Secret } from '../../src/venice/secret'
+
+export const INFERENCE_SECRET_TEXT = 'VENICE_INFERENCE_KEY_Qx7vR2mN9pL4kT8sW3yZ6bC1'
+export const ADMIN_SECRET_TEXT = 'VENICE_ADMIN_KEY_Hd5jF0gK2lP7aS4dQ9wE3rT6yU8'
+
+export function secretOf(text: string): Secret {
+  const parsed = Secret.parse(text)
+  if (!parsed.ok) throw new Error(`test secret does not parse: ${parsed.reason}`)
+  return parsed.secret
+}
+
+export function jsonResponse(status: number, body: unknown, init: { headers?: Record<string, string>; statusText?: string } = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    statusText: init.statusText,
+    headers: { 'Content-Type': 'application/json', ...init.headers },
+  })
+}
+
+export function textResponse(status: number, text: string, statusText?: string): Response {
+  return new Response(text, { status, statusText, headers: { 'Content-Type': 'text/html' } })
+}
+
+/** A fetch that answers from `respond`, and remembers every call. */
+export function fakeFetch(respond: (url: string, init: RequestInit) => Response | Promise<Response>) {
+  return vi.fn<typeof fetch>(async (input, init = {}) => respond(String(input), init))
+}
+
+/** The URL and init of the `index`th call of a fake fetch. */
+export function callOf(fetchMock: ReturnType<typeof fakeFetch>, index = 0): { url: string; init: RequestInit; headers: Headers } {
+  const call = fetchMock.mock.calls[index]
+  if (!call) throw new Error(`fetch was not called ${index + 1} time(s)`)
+  const init = call[1] ?? {}
+  return { url: String(call[0]), init, headers: new Headers(init.headers) }
+}
+
+export const RATE_LIMITS_BODY = {
+  data: {
+    accessPermitted: true,
+    apiTier: { id: 'paid', isCharged: true },
+    balances: { USD: 50.23, DIEM: 100.023, BUNDLED_CREDITS: 25 },
+    keyExpiration: null,
+    nextEpochBegins: '2026-04-21T00:00:00.000Z',
+    rateLimits: [
+      {
+        apiModelId: 'zai-org-glm-5-1',
+        rateLimits: [
+          { type: 'RPM', amount: 100 },
+          { type: 'TPM', amount: 2000000 },
+        ],
+      },
+    ],
+  },
+}

@@ -1,0 +1,52 @@
+import type { IncomingHttpHeaders } from 'node:http'
+import type { Chain, HttpTransport, PublicClient } from 'viem'
+import type { FailureBudget } from './budget'
+import type { Clock } from './clock'
+import type { ApiResponse } from './http'
+import type { VeniceStore } from './store'
+import type { TokenIssuer } from './token'
+
+/** A way for the stand-in to answer the next matching requests instead of handling them. */
+export type ForcedFailure =
+  /** Any status with any JSON body (default `{"error":"Forced failure"}`). */
+  | { kind: 'status'; status: number; body?: unknown; headers?: Record<string, string> }
+  /** A body that is not valid JSON, with a JSON content type (default status 200). */
+  | { kind: 'malformed-json'; status?: number }
+  /** Valid JSON of the wrong shape (default status 200). */
+  | { kind: 'wrong-shape'; status?: number }
+  /** The socket is destroyed without any response. */
+  | { kind: 'drop' }
+
+export interface FailureRule {
+  method: string
+  /** Relative to /api/v1, without the query, e.g. "/api_keys/generate_web3_key". */
+  path: string
+  failure: ForcedFailure
+  remaining: number
+}
+
+export interface LoggedRequest {
+  method: string
+  /** As requested, including /api/v1 and the query. */
+  path: string
+  headers: IncomingHttpHeaders
+  /** Parsed JSON, the raw text when it is not JSON, or undefined when empty. */
+  body: unknown
+  status: number | 'dropped'
+  /** Server clock, ms since the epoch. */
+  time: number
+}
+
+export interface StandinState {
+  clock: Clock
+  store: VeniceStore
+  tokens: TokenIssuer
+  budget: FailureBudget
+  chain: PublicClient<HttpTransport, Chain>
+  /** usage-analytics responses, cached 10 minutes per account and range like the real API. */
+  analyticsCache: Map<string, { expiresAt: number; response: ApiResponse }>
+  log: LoggedRequest[]
+  failures: FailureRule[]
+  latencyMs: number
+  cors: boolean
+}

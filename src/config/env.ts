@@ -39,7 +39,7 @@ function parseHttpUrl(name: string, value: RawEnv[string], fallback: string): st
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new ConfigError(`${name} must be an http(s) URL, got "${text}"`)
   }
-  if (url.search || url.hash || url.username || url.password) {
+  if (text.includes('?') || text.includes('#') || url.username || url.password) {
     throw new ConfigError(`${name} must not carry credentials, a query or a fragment`)
   }
   return text.replace(/\/+$/, '')

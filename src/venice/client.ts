@@ -42,7 +42,7 @@ export async function veniceRequest<TSchema extends v.GenericSchema>(
     })
   } catch (error) {
     if (signal?.aborted) throw error
-    throw new VeniceError('unreachable', `Couldn't reach the Venice API at ${new URL(client.baseUrl).host} (offline, blocked, or refused by CORS).`)
+    throw new VeniceError('unreachable', `No answer from ${new URL(client.baseUrl).host}: the browser is offline, or the request was blocked (CORS, firewall, extension).`)
   }
 
   const payload = await readJson(response)

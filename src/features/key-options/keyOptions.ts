@@ -47,15 +47,18 @@ export function utcDay(now: Date): string {
 }
 
 export function validateDescription(description: string): string | undefined {
-  if (description.trim() === '') return 'Give the key a description.'
-  if (description.length > MAX_DESCRIPTION_LENGTH) {
-    return `At most ${MAX_DESCRIPTION_LENGTH} characters (${description.length} now).`
+  const trimmed = description.trim()
+  if (trimmed === '') return 'Give the key a description.'
+  if (trimmed.length > MAX_DESCRIPTION_LENGTH) {
+    return `At most ${MAX_DESCRIPTION_LENGTH} characters (${trimmed.length} now).`
   }
   return undefined
 }
 
 export function validateExpiryDate(date: string, now: Date): string | undefined {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) return 'Pick a date.'
+  // Round-trips, so a day that does not exist (2027-02-29, which Date rolls over to March) is refused.
+  const parsed = new Date(`${date}T00:00:00Z`)
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(parsed.getTime()) || utcDay(parsed) !== date) return 'Pick a date.'
   if (date <= utcDay(now)) return 'Pick a date after today (UTC): the key expires at the start of that day.'
   return undefined
 }

@@ -1,10 +1,11 @@
-import { useState } from 'react'
+import { useId, useState } from 'react'
 import { Notice } from '../../ui/Notice'
 import type { KeyEntry } from './keyring'
 import { keyring } from './session'
 
 /** The reveal-once view of a new key. Copying, downloading or confirming marks it saved. */
 export function SecretReveal({ entry, apiUrl }: { entry: KeyEntry; apiUrl: string }) {
+  const titleId = useId()
   const [revealed, setRevealed] = useState(false)
   const [copied, setCopied] = useState<'secret' | 'curl' | 'failed'>()
   const secret = entry.secret.expose()
@@ -33,8 +34,8 @@ export function SecretReveal({ entry, apiUrl }: { entry: KeyEntry; apiUrl: strin
   }
 
   return (
-    <section className="secret-reveal" aria-labelledby="secret-reveal-title">
-      <h2 id="secret-reveal-title">Your new {entry.type} key</h2>
+    <section className="secret-reveal" aria-labelledby={titleId}>
+      <h2 id={titleId}>Your new {entry.type} key</h2>
       <Notice tone="warning" title="Save it now">
         <p>Venice will never show this key again. If you lose it, revoke it and make a new one.</p>
       </Notice>

@@ -49,9 +49,13 @@ export function createRememberedKeys(keyring: Keyring, storage: Storage) {
       ...(veniceKeyId ? { veniceKeyId } : {}),
     }))
     // Chained so an older, slower write never lands after a newer one.
-    writes = writes.then(async () => {
+    // A failed write (storage full) must not block the ones after it.
+    writes = writes.catch(() => undefined).then(async () => {
       if (vaultKey !== key) return
-      storage.setItem(VAULT_STORAGE_KEY, JSON.stringify(await seal(key, JSON.stringify(stored))))
+      const sealed = await seal(key, JSON.stringify(stored))
+      // Checked again after encrypting: "stop" or "forget" during the seal must not be undone.
+      if (vaultKey !== key) return
+      storage.setItem(VAULT_STORAGE_KEY, JSON.stringify(sealed))
     })
     return writes
   }
@@ -78,7 +82,13 @@ export function createRememberedKeys(keyring: Keyring, storage: Storage) {
     },
     async enable(passphrase: string) {
       startSyncing(await deriveVaultKey(passphrase))
-      await sealKeyring()
+      try {
+        await sealKeyring()
+      } catch (error) {
+        stop()
+        setStatus('off')
+        throw error
+      }
     },
     /** Throws WrongPassphraseError when the passphrase does not open the stored vault. */
     async unlock(passphrase: string) {

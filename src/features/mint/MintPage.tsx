@@ -82,7 +82,17 @@ export default function MintPage({ onMinted }: { onMinted: (keyId: string) => vo
             <p>Nothing was sent. Mint again to get a fresh token.</p>
           </Notice>
         )}
-        {status.name === 'failed' && <ErrorNotice error={status.error} title="The key was not minted" />}
+        {status.name === 'failed' && (
+          <ErrorNotice error={status.error} title={status.keyMayExist ? 'The key may have been minted' : 'The key was not minted'} />
+        )}
+        {status.name === 'failed' && status.keyMayExist && (
+          <Notice tone="warning">
+            <p>
+              The request reached Venice, but its answer was lost or unreadable, so Venice may have created a key whose
+              secret this page never received. Minting again makes a new key; an ADMIN key can list and revoke the unknown one.
+            </p>
+          </Notice>
+        )}
         <MintProgress status={status} />
 
         <div className="actions">

@@ -17,7 +17,8 @@ export type MintStatus =
   | { name: 'awaitingSignature'; token: SignableToken }
   | { name: 'minting' }
   | { name: 'revealed'; keyId: string }
-  | { name: 'failed'; error: unknown }
+  /** `keyMayExist`: the POST went out but its answer was lost or unusable. */
+  | { name: 'failed'; error: unknown; keyMayExist: boolean }
 
 export interface MintState {
   status: MintStatus
@@ -32,7 +33,7 @@ export type MintEvent =
   | { type: 'rejected' }
   | { type: 'expiredWhileSigning' }
   | { type: 'minted'; keyId: string }
-  | { type: 'failed'; error: unknown }
+  | { type: 'failed'; error: unknown; keyMayExist?: boolean }
   | { type: 'reset' }
 
 export const initialMintState: MintState = { status: { name: 'idle' } }
@@ -53,7 +54,7 @@ export function mintReducer(state: MintState, event: MintEvent): MintState {
     case 'minted':
       return { status: { name: 'revealed', keyId: event.keyId } }
     case 'failed':
-      return { ...state, status: { name: 'failed', error: event.error } }
+      return { ...state, status: { name: 'failed', error: event.error, keyMayExist: event.keyMayExist ?? false } }
     case 'reset':
       return { token: state.token, status: { name: 'idle' } }
   }

@@ -1,5 +1,6 @@
 import type { Address, Hex } from 'viem'
 import type { CreatedKey, KeyOptions, KeyType } from '../../venice'
+import { isVeniceError } from '../../venice/errors'
 import { isSignable, tokenRemainingMs, type MintEvent, type SignableToken } from './mintMachine'
 
 export interface MintDeps {
@@ -51,9 +52,21 @@ export async function runMint(deps: MintDeps, request: MintRequest): Promise<voi
   try {
     created = await deps.post({ ...request.options, address: request.address, signature, token: token.value, apiKeyType: request.apiKeyType })
   } catch (error) {
-    return dispatch({ type: 'failed', error })
+    return dispatch({ type: 'failed', error, keyMayExist: !isDefinitiveRefusal(error) })
   }
-  dispatch({ type: 'minted', keyId: deps.keep(created) })
+  // keep() can throw (a secret in an unknown format): still end on an event, never in "minting".
+  let keyId: string
+  try {
+    keyId = deps.keep(created)
+  } catch (error) {
+    return dispatch({ type: 'failed', error, keyMayExist: true })
+  }
+  dispatch({ type: 'minted', keyId })
+}
+
+/** A 4xx answer means Venice refused and created nothing; anything else leaves it unknown. */
+function isDefinitiveRefusal(error: unknown): boolean {
+  return isVeniceError(error) && error.kind === 'http' && error.status !== undefined && error.status < 500
 }
 
 /** EIP-1193 4001, as thrown by viem/wagmi (possibly wrapped) or by a bare provider. */

@@ -1,0 +1,98 @@
+import { render, screen, within } from '@testing-library/react'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi, type Mock } from 'vitest'
+import { config } from '../../src/config'
+import { keyring } from '../../src/features/key/session'
+import { formatDate } from '../../src/ui/format'
+import { queryClient } from '../../src/venice/queryClient'
+import { INFERENCE_SECRET_TEXT, RATE_LIMITS_BODY, jsonResponse, secretOf } from '../helpers/venice'
+
+// src/venice/instance.ts binds globalThis.fetch when it is first imported, so the stub goes in
+// first and the page is imported after it. Each test then sets what the stub answers.
+const fetchMock: Mock<typeof fetch> = vi.fn()
+let DashboardPage: typeof import('../../src/features/dashboard/DashboardPage').default
+beforeAll(async () => {
+  vi.stubGlobal('fetch', fetchMock)
+  DashboardPage = (await import('../../src/features/dashboard/DashboardPage')).default
+})
+
+afterAll(() => {
+  vi.unstubAllGlobals()
+})
+
+afterEach(() => {
+  fetchMock.mockReset()
+  queryClient.clear()
+  keyring.clear()
+})
+
+function renderDashboard() {
+  const secret = secretOf(INFERENCE_SECRET_TEXT)
+  const entry = keyring.add({ secret, type: 'INFERENCE', description: 'My agent key', origin: 'pasted', unsaved: false })
+  render(<DashboardPage entry={entry} />)
+}
+
+const valueOf = (term: string) => screen.getByText(term, { selector: 'dt' }).nextElementSibling?.textContent
+
+describe('DashboardPage', () => {
+  it('shows access, tier, expiry, balances and rate limits from a 200', async () => {
+    const keyExpiration = '2026-12-31T00:00:00.000Z'
+    fetchMock.mockImplementation(async () => jsonResponse(200, { data: { ...RATE_LIMITS_BODY.data, keyExpiration } }))
+    renderDashboard()
+
+    expect(await screen.findByText('Permitted')).toBeTruthy()
+    expect(valueOf('API tier')).toBe('paid (charged)')
+    expect(valueOf('Key expires')).toBe(formatDate(keyExpiration))
+    expect(valueOf('USD')).toBe('$50.23')
+    expect(valueOf('DIEM')).toBe('100.023')
+    expect(valueOf('Bundled credits')).toBe('$25.00')
+    const row = screen.getByRole('row', { name: /zai-org-glm-5-1/ })
+    expect(within(row).getAllByRole('cell').map((c) => c.textContent)).toEqual(['100', '—', '2,000,000'])
+    expect(screen.getByRole('heading', { name: /My agent key/ }).textContent).toContain(`…${INFERENCE_SECRET_TEXT.slice(-6)}`)
+    expect(document.body.textContent).not.toContain(INFERENCE_SECRET_TEXT)
+
+    expect(fetchMock).toHaveBeenCalledTimes(1)
+    const [url, init] = fetchMock.mock.calls[0] ?? []
+    expect(url).toBe(`${config.veniceApiUrl}/api_keys/rate_limits`)
+    expect(new Headers(init?.headers).get('Authorization')).toBe(`Bearer ${INFERENCE_SECRET_TEXT}`)
+  })
+
+  it('says "Never" for no expiry, "Not permitted" when access is refused, and "unknown" for a missing balance', async () => {
+    const { USD: _, ...balances } = RATE_LIMITS_BODY.data.balances
+    fetchMock.mockImplementation(async () => jsonResponse(200, { data: { ...RATE_LIMITS_BODY.data, accessPermitted: false, balances } }))
+    renderDashboard()
+    expect(await screen.findByText(/^Not permitted/)).toBeTruthy()
+    expect(valueOf('Key expires')).toBe('Never')
+    expect(valueOf('USD')).toBe('unknown')
+  })
+
+  it('says the key is invalid, expired or revoked on a 401, without retrying', async () => {
+    fetchMock.mockImplementation(async () => jsonResponse(401, { error: 'Authentication failed' }))
+    renderDashboard()
+    const alert = await screen.findByRole('alert')
+    expect(alert.textContent).toContain('This key is invalid, expired or revoked')
+    expect(alert.textContent).toContain('Authentication failed')
+    expect(fetchMock).toHaveBeenCalledTimes(1)
+  })
+
+  it("says it couldn't reach the Venice API when fetch rejects", async () => {
+    fetchMock.mockRejectedValue(new TypeError('Failed to fetch'))
+    renderDashboard()
+    const alert = await screen.findByRole('alert')
+    expect(alert.textContent).toContain("Couldn't reach the Venice API")
+    expect(alert.textContent).toContain(new URL(config.veniceApiUrl).host)
+    expect(alert.textContent).not.toContain(INFERENCE_SECRET_TEXT)
+    expect(fetchMock).toHaveBeenCalledTimes(1)
+  })
+
+  it('shows the rate-limit notice while waiting out a 429, then the data', async () => {
+    fetchMock
+      .mockImplementationOnce(async () => jsonResponse(429, { error: 'Rate limit exceeded' }, { headers: { 'Retry-After': '1' } }))
+      .mockImplementation(async () => jsonResponse(200, RATE_LIMITS_BODY))
+    renderDashboard()
+    const notice = await screen.findByText('Venice is rate-limiting this key')
+    expect(notice.parentElement?.textContent).toContain('Trying again in 1s')
+    expect(await screen.findByText('Permitted', {}, { timeout: 3000 })).toBeTruthy()
+    expect(screen.queryByText('Venice is rate-limiting this key')).toBeNull()
+    expect(fetchMock).toHaveBeenCalledTimes(2)
+  })
+})

@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react'
 import { defineConfig, loadEnv, type Plugin } from 'vite'
-import { contentSecurityPolicy } from './src/config/csp'
-import { parseEnv, type AppConfig } from './src/config/env'
+import { contentSecurityPolicy } from './src/config/csp.ts'
+import { parseEnv, type AppConfig } from './src/config/env.ts'
 
 /** Writes the CSP meta tag into the built page (not in dev: the dev server injects inline scripts). */
 function csp(config: AppConfig): Plugin {

@@ -22,8 +22,14 @@ interface RpcRequest {
   params?: unknown[]
 }
 
-function createSandboxProvider(privateKey: Hex, rpcUrl: string) {
+function createSandboxProvider(privateKey: Hex, rpcUrl: string, permissionKey: string) {
   const account = privateKeyToAccount(privateKey)
+  // Like a real wallet: no accounts until the user has connected once; remembered across reloads.
+  const permitted = () => localStorage.getItem(permissionKey) === 'yes'
+  const permit = () => {
+    localStorage.setItem(permissionKey, 'yes')
+    return [account.address]
+  }
   const listeners = new Map<string, Set<Listener>>()
   let rpcId = 0
 
@@ -44,13 +50,16 @@ function createSandboxProvider(privateKey: Hex, rpcUrl: string) {
       const params = request.params ?? []
       switch (request.method) {
         case 'eth_accounts':
+          return permitted() ? [account.address] : []
         case 'eth_requestAccounts':
-          return [account.address]
+          return permit()
         case 'eth_chainId':
           return numberToHex(BASE_CHAIN_ID)
         case 'wallet_requestPermissions':
+          permit()
           return [{ parentCapability: 'eth_accounts' }]
         case 'wallet_revokePermissions':
+          localStorage.removeItem(permissionKey)
           return null
         case 'wallet_switchEthereumChain': {
           const [{ chainId }] = params as [{ chainId: Hex }]
@@ -79,7 +88,7 @@ function createSandboxProvider(privateKey: Hex, rpcUrl: string) {
 export function announceSandboxWallets(rpcUrl: string) {
   const wallets = SANDBOX_ACCOUNTS.map(({ name, key }, index) => ({
     info: { uuid: `00000000-0000-4000-8000-00000000000${index}`, name, icon: ICON, rdns: `dev.sandbox.wallet${index}` },
-    provider: createSandboxProvider(key, rpcUrl),
+    provider: createSandboxProvider(key, rpcUrl, `sandbox-wallet-${index}.permitted`),
   }))
   const announce = () => {
     for (const detail of wallets) window.dispatchEvent(new CustomEvent('eip6963:announceProvider', { detail: Object.freeze(detail) }))

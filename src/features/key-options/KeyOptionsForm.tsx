@@ -9,10 +9,12 @@ interface KeyOptionsFormProps {
   onChange: (draft: KeyOptionsDraft) => void
   errors: FieldErrors
   disabled?: boolean
+  /** Editing an existing key: its type is shown, not offered (Venice cannot change it). */
+  typeLocked?: boolean
 }
 
 /** The key's settings, shared by the wallet mint and the ADMIN console's "create key". */
-export function KeyOptionsForm({ draft, onChange, errors, disabled = false }: KeyOptionsFormProps) {
+export function KeyOptionsForm({ draft, onChange, errors, disabled = false, typeLocked = false }: KeyOptionsFormProps) {
   const set = <F extends keyof KeyOptionsDraft>(field: F, value: KeyOptionsDraft[F]) => onChange({ ...draft, [field]: value })
   const tomorrow = utcDay(new Date(Date.now() + 86_400_000))
 
@@ -20,16 +22,22 @@ export function KeyOptionsForm({ draft, onChange, errors, disabled = false }: Ke
     <fieldset className="key-options" disabled={disabled}>
       <legend>Key settings</legend>
 
-      <fieldset className="choice">
-        <legend>Key type</legend>
-        {KEY_TYPES.map((type) => (
-          <label key={type} className="radio">
-            <input type="radio" name="apiKeyType" value={type} checked={draft.apiKeyType === type} onChange={() => set('apiKeyType', type)} />
-            <span>{KEY_TYPE_TEXT[type]}</span>
-          </label>
-        ))}
-      </fieldset>
-      {draft.apiKeyType === 'ADMIN' && (
+      {typeLocked ? (
+        <p className="locked-type">
+          <strong>Key type: {draft.apiKeyType}.</strong> A key’s type cannot be changed: to get another type, create a new key.
+        </p>
+      ) : (
+        <fieldset className="choice">
+          <legend>Key type</legend>
+          {KEY_TYPES.map((type) => (
+            <label key={type} className="radio">
+              <input type="radio" name="apiKeyType" value={type} checked={draft.apiKeyType === type} onChange={() => set('apiKeyType', type)} />
+              <span>{KEY_TYPE_TEXT[type]}</span>
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {!typeLocked && draft.apiKeyType === 'ADMIN' && (
         <Notice tone="warning" title="This is an ADMIN key">
           <p>{ADMIN_WARNING}</p>
         </Notice>

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
-import { createServer } from 'node:net'
+import { createServer, type AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { CHAIN_ID } from './addresses'
 
@@ -15,7 +15,8 @@ export interface AnvilProcess {
 
 /** Starts the anvil binary directly (its PID is the node's) and resolves once the RPC answers. */
 export async function startAnvil(port: number): Promise<AnvilProcess> {
-  const chosenPort = port === 0 ? await freePort() : port
+  // Checked first: with a leftover node on the port, the new one would exit but the old one would answer.
+  const chosenPort = await reservePort(port)
   const child = spawn(
     ANVIL_BIN,
     [
@@ -77,13 +78,16 @@ async function terminate(child: ChildProcess): Promise<void> {
   clearTimeout(timer)
 }
 
-function freePort(): Promise<number> {
+/** Binds and releases `port` (0 = any free port) to check it is free; resolves to the port. */
+function reservePort(port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new Error(`Port ${port} is in use (a leftover anvil?)`) : error),
+    )
+    server.listen(port, '127.0.0.1', () => {
+      const { port: bound } = server.address() as AddressInfo
+      server.close(() => resolve(bound))
     })
   })
 }

@@ -54,14 +54,20 @@ export async function startChain({ port }: { port: number }): Promise<TestChain>
     throw error
   }
 
-  const setBalance = async (token: ContractArtifact, tokenAddress: Address, account: Address, amount: bigint) => {
-    const hash = await operator.writeContract({
-      address: tokenAddress,
-      abi: token.abi,
-      functionName: 'setBalance',
-      args: [account, amount],
+  // The operator's transactions go one at a time, so concurrent calls never race for a nonce.
+  let queue = Promise.resolve()
+  const setBalance = (token: ContractArtifact, tokenAddress: Address, account: Address, amount: bigint) => {
+    const sent = queue.then(async () => {
+      const hash = await operator.writeContract({
+        address: tokenAddress,
+        abi: token.abi,
+        functionName: 'setBalance',
+        args: [account, amount],
+      })
+      await publicClient.waitForTransactionReceipt({ hash, pollingInterval: 50 })
     })
-    await publicClient.waitForTransactionReceipt({ hash, pollingInterval: 50 })
+    queue = sent.catch(() => {})
+    return sent
   }
 
   return {

@@ -15,7 +15,7 @@ export function createClock(): Clock {
   }
 }
 
-export const SECOND_MS = 1_000
+const SECOND_MS = 1_000
 export const MINUTE_MS = 60 * SECOND_MS
 export const DAY_MS = 24 * 60 * MINUTE_MS
 

@@ -1,4 +1,4 @@
-import { getAddress, type Address } from 'viem'
+import type { Address } from 'viem'
 import type { Clock } from './clock'
 import { applyLimits } from './keyFields'
 import { modelById } from './models'
@@ -65,7 +65,7 @@ export function createControl(state: StandinState): VeniceControl {
       state.log.length = 0
     },
     setBalances(wallet, balances) {
-      const account = store.accountFor(getAddress(wallet))
+      const account = store.accountFor(wallet)
       account.balances = { ...account.balances, ...balances }
     },
     balances: (wallet) => {
@@ -75,7 +75,7 @@ export function createControl(state: StandinState): VeniceControl {
     seedKey(wallet, options = {}) {
       const now = clock.now()
       const key = store.createKey(
-        store.accountFor(getAddress(wallet)),
+        store.accountFor(wallet),
         {
           apiKeyType: options.apiKeyType ?? 'ADMIN',
           description: options.description ?? 'Seeded test key',

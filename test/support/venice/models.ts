@@ -37,7 +37,7 @@ export const MODELS: readonly Model[] = [
   { id: 'ace-step-music', type: 'music', unitType: 'SECONDS', usdPerUnit: 0.002, rateLimits: [] },
 ]
 
-export function findModel(id: string): Model | undefined {
+function findModel(id: string): Model | undefined {
   return MODELS.find((model) => model.id === id)
 }
 

@@ -4,23 +4,16 @@ import type { AddressInfo } from 'node:net'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { createPublicClient, http } from 'viem'
 import { localBase } from '../chain/startChain'
-import { authenticate, keyFromHeader } from './auth'
 import { FailureBudget } from './budget'
 import { createClock } from './clock'
 import { createControl, type VeniceControl } from './control'
-import { apiError, json, tooManyRequests, type ApiResponse } from './http'
-import { matchRoute, type Route } from './router'
-import { API_TIER, rateLimitRoutes } from './routes/rateLimits'
-import { billingRoutes } from './routes/billing'
-import { keyRoutes } from './routes/keys'
-import { web3Routes } from './routes/web3'
-import type { ForcedFailure, LoggedRequest, StandinState } from './state'
+import { dispatch, type ApiRequest } from './dispatch'
+import { forcedResponse, takeFailure } from './faults'
+import type { LoggedRequest, StandinState } from './state'
 import { VeniceStore } from './store'
 import { TokenIssuer } from './token'
 
 const API_PREFIX = '/api/v1'
-const ROUTES: readonly Route[] = [...web3Routes, ...rateLimitRoutes, ...keyRoutes, ...billingRoutes]
-
 const CORS_HEADERS = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Expose-Headers': 'Retry-After, x-ratelimit-remaining, x-ratelimit-resets',
@@ -29,6 +22,7 @@ const PREFLIGHT_HEADERS = {
   'Access-Control-Allow-Methods': 'GET, POST, PATCH, DELETE, OPTIONS',
   'Access-Control-Allow-Headers': 'Authorization, Content-Type',
 }
+const JSON_TYPE = { 'Content-Type': 'application/json; charset=utf-8' }
 
 export interface VeniceStandin {
   /** The API base, e.g. http://127.0.0.1:18546/api/v1 */
@@ -55,7 +49,8 @@ export async function startVeniceStandin({ port, rpcUrl }: { port: number; rpcUr
   const server = createServer((request, response) => {
     handle(state, request, response).catch((error: unknown) => {
       console.error('Venice stand-in failed on', request.method, request.url, error)
-      if (!response.headersSent) write(response, 500, { 'Content-Type': 'application/json' }, '{"error":"Internal server error"}')
+      if (response.headersSent) response.destroy()
+      else write(response, 500, { ...corsHeaders(state), ...JSON_TYPE }, '{"error":"Internal server error"}')
     })
   })
   server.listen(port, '127.0.0.1')
@@ -72,6 +67,7 @@ export async function startVeniceStandin({ port, rpcUrl }: { port: number; rpcUr
   }
 }
 
+/** The transport around the API: request log, latency, forced failures, CORS and preflights. */
 async function handle(state: StandinState, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const now = state.clock.now()
   const method = request.method ?? 'GET'
@@ -95,87 +91,36 @@ async function handle(state: StandinState, request: IncomingMessage, response: S
     request.socket.destroy()
     return
   }
-  const cors = state.cors ? CORS_HEADERS : {}
   if (failure) {
     const forced = forcedResponse(failure)
     entry.status = forced.status
-    write(response, forced.status, { ...cors, 'Content-Type': 'application/json', ...forced.headers }, forced.text)
+    write(response, forced.status, { ...corsHeaders(state), ...JSON_TYPE, ...forced.headers }, forced.text)
     return
   }
   if (method === 'OPTIONS') {
     entry.status = 204
-    write(response, 204, state.cors ? { ...cors, ...PREFLIGHT_HEADERS } : {}, '')
+    write(response, 204, state.cors ? { ...CORS_HEADERS, ...PREFLIGHT_HEADERS } : {}, '')
     return
   }
 
-  const authorization = request.headers.authorization
-  const key = keyFromHeader(state, authorization, now)
-  // The failed-request budget is per key, or per client address when no valid key was sent.
-  const subject = key ? `key:${key.id}` : `client:${request.socket.remoteAddress}`
-  const lockout = state.budget.lockout(subject, now)
-  let result: ApiResponse
-  if (lockout > 0) {
-    result = tooManyRequests(`Too many failed requests. Try again in ${Math.ceil(lockout / 1_000)} seconds.`, lockout)
-  } else {
-    const match = path === undefined ? undefined : matchRoute(ROUTES, method, path)
-    if (!match || path === undefined) {
-      result = apiError(404, 'Not found')
-    } else {
-      const context = { state, now, path, params: match.params, query: url.searchParams, body: body.ok ? body.value : undefined }
-      const { route } = match
-      if (route.access === 'public') {
-        result = body.ok ? await route.handle(context) : invalidJson
-      } else {
-        const auth = authenticate(state, route.access, { authorization, key, resource: `http://${request.headers.host}${request.url}` })
-        if ('status' in auth) result = auth
-        else {
-          auth.key.lastUsedAt = now
-          result = body.ok ? await route.handle({ ...context, ...auth }) : invalidJson
-        }
-      }
-    }
-    const clientError = result.status >= 400 && result.status < 500 && result.status !== 429
-    if (clientError && state.budget.recordFailure(subject, now) && key) {
-      state.store.recordBreach(state.store.account(key.accountId), {
-        apiKeyId: key.id,
-        modelId: `endpoint:api/v1${path ?? url.pathname}`,
-        rateLimitType: 'FAILED_REQUESTS',
-        rateLimitTier: API_TIER.id,
-        timestamp: new Date(now).toISOString(),
-      })
-    }
-  }
-
-  const headers: Record<string, string> = { ...cors, ...result.headers }
-  if (key) Object.assign(headers, state.budget.headers(subject, now))
+  const result = await dispatch(state, {
+    method,
+    path,
+    query: url.searchParams,
+    body,
+    authorization: request.headers.authorization,
+    clientAddress: request.socket.remoteAddress ?? 'unknown',
+    resource: `http://${request.headers.host}${request.url}`,
+    now,
+  })
   entry.status = result.status
+  const headers = { ...corsHeaders(state), ...result.headers }
   if (result.body === undefined) write(response, result.status, headers, '')
-  else write(response, result.status, { ...headers, 'Content-Type': 'application/json; charset=utf-8' }, JSON.stringify(result.body))
+  else write(response, result.status, { ...headers, ...JSON_TYPE }, JSON.stringify(result.body))
 }
 
-const invalidJson = apiError(400, 'Request body is not valid JSON')
-
-function takeFailure(state: StandinState, method: string, path: string): ForcedFailure | undefined {
-  const rule = state.failures.find((candidate) => candidate.method === method && candidate.path === path)
-  if (!rule) return undefined
-  rule.remaining -= 1
-  if (rule.remaining <= 0) state.failures.splice(state.failures.indexOf(rule), 1)
-  return rule.failure
-}
-
-function forcedResponse(failure: Exclude<ForcedFailure, { kind: 'drop' }>) {
-  switch (failure.kind) {
-    case 'status':
-      return {
-        status: failure.status,
-        headers: failure.headers ?? {},
-        text: JSON.stringify(failure.body ?? { error: 'Forced failure' }),
-      }
-    case 'malformed-json':
-      return { status: failure.status ?? 200, headers: {}, text: '{"success":true,"data":{"token":' }
-    case 'wrong-shape':
-      return { status: failure.status ?? 200, headers: {}, text: JSON.stringify({ success: 'yes', data: 'not what you expected' }) }
-  }
+function corsHeaders(state: StandinState): Record<string, string> {
+  return state.cors ? CORS_HEADERS : {}
 }
 
 async function readText(request: IncomingMessage): Promise<string> {
@@ -184,8 +129,7 @@ async function readText(request: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8')
 }
 
-/** Empty → ok with undefined (the handler reports a missing body). */
-function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+function parseJson(text: string): ApiRequest['body'] {
   if (text.trim() === '') return { ok: true, value: undefined }
   try {
     return { ok: true, value: JSON.parse(text) as unknown }
@@ -195,8 +139,6 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
 }
 
 function write(response: ServerResponse, status: number, headers: Record<string, string>, text: string): void {
-  response.writeHead(status, headers)
+  response.writeHead(status, { ...headers, 'Content-Length': String(Buffer.byteLength(text)) })
   response.end(text)
 }
-
-export { json }

@@ -76,7 +76,7 @@ const BREACH_LOG_SIZE = 50
 const SECRET_LENGTH = 43
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'
 
-export const ZERO_BALANCES: AccountBalances = {
+const ZERO_BALANCES: AccountBalances = {
   usd: 0,
   diem: 0,
   bundledCredits: 0,
@@ -84,7 +84,7 @@ export const ZERO_BALANCES: AccountBalances = {
   diemEpochAllocation: 0,
 }
 
-export function isActive(key: ApiKey, now: number): boolean {
+function isActive(key: ApiKey, now: number): boolean {
   return key.expiresAt === null || key.expiresAt > now
 }
 
@@ -106,7 +106,7 @@ export class VeniceStore {
     if (existing) return existing
     const account: Account = {
       id: randomUUID(),
-      wallet: getAddress(wallet),
+      wallet: getAddress(wallet.toLowerCase()),
       balances: { ...ZERO_BALANCES },
       breaches: [],
       creationRequests: [],

@@ -11,7 +11,7 @@ export function round4(value: number): number {
 }
 
 /** What a key spent in [from, to). */
-export function keySpend(store: VeniceStore, keyId: string, from: number, to: number): Spend {
+function keySpend(store: VeniceStore, keyId: string, from: number, to: number): Spend {
   const spend = { usd: 0, diem: 0 }
   for (const entry of store.usage) {
     if (entry.apiKeyId === keyId && entry.at >= from && entry.at < to) {
@@ -23,7 +23,7 @@ export function keySpend(store: VeniceStore, keyId: string, from: number, to: nu
 }
 
 /** When the key's current limit period began: EPOCH at UTC midnight, MONTH on the 1st, LIFETIME never resets. */
-export function periodStart(period: LimitPeriod, now: number): number {
+function periodStart(period: LimitPeriod, now: number): number {
   if (period === 'EPOCH') return startOfUtcDay(now)
   if (period === 'MONTH') return startOfUtcMonth(now)
   return Number.NEGATIVE_INFINITY

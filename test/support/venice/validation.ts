@@ -12,7 +12,7 @@ export type Issues = Issue[]
 
 export type JsonObject = Record<string, unknown>
 
-export function isObject(value: unknown): value is JsonObject {
+function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 

@@ -1,4 +1,4 @@
-import { erc20Abi, getAddress } from 'viem'
+import { erc20Abi, getAddress, type Hex } from 'viem'
 import { STAKING_ADDRESS } from '../../chain/addresses'
 import { apiError, json, type ApiResponse } from '../http'
 import { KEY_FIELDS, newKeySettings, parseKeyFields } from '../keyFields'
@@ -46,7 +46,7 @@ async function mint({ state, body, now }: RequestContext): Promise<ApiResponse> 
   const wallet = getAddress(address.toLowerCase())
   let signed: boolean
   try {
-    signed = await state.chain.verifyMessage({ address: wallet, message: token, signature: signature as `0x${string}` })
+    signed = await state.chain.verifyMessage({ address: wallet, message: token, signature: signature as Hex })
   } catch {
     return apiError(503, 'Could not verify the signature on Base')
   }

@@ -1,0 +1,6 @@
+export type { Clock } from './clock'
+export type { SeedKeyOptions, UsageInput, VeniceControl } from './control'
+export { MODELS, type Model } from './models'
+export { startVeniceStandin, type VeniceStandin } from './server'
+export type { ForcedFailure, LoggedRequest } from './state'
+export type { AccountBalances, ApiKeyType, ConsumptionLimits, LimitPeriod, ModelPrivacy } from './store'

@@ -1,0 +1,185 @@
+import { existsSync } from 'node:fs'
+import { once } from 'node:events'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { Browser, Page } from 'playwright-core'
+import { encodeFunctionData, erc20Abi, parseEther, verifyMessage, type Hex } from 'viem'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { CHROMIUM_PATH, launchChromium } from './browser'
+import { STAKING_ADDRESS, TEST_ACCOUNTS, VVV_ADDRESS } from './chain'
+import { installTestWallet, type TestWalletController } from './wallet'
+import { startTestWorld, type TestWorld } from './world'
+
+const [owner, second] = TEST_ACCOUNTS
+
+let world: TestWorld
+let browser: Browser
+let site: Server
+let siteUrl: string
+let page: Page
+let wallet: TestWalletController
+
+describe.skipIf(!existsSync(CHROMIUM_PATH))('injected test wallet', () => {
+  beforeAll(async () => {
+    world = await startTestWorld()
+    await world.chain.setBalances(owner.address, { svvv: parseEther('1'), vvv: parseEther('5') })
+    site = createServer((_, response) => {
+      response.writeHead(200, { 'content-type': 'text/html' })
+      response.end('<!doctype html><title>wallet test</title>')
+    })
+    site.listen(0, '127.0.0.1')
+    await once(site, 'listening')
+    siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}/`
+    browser = await launchChromium()
+  }, 30_000)
+
+  afterAll(async () => {
+    await browser?.close()
+    site?.close()
+    await world?.stop()
+  })
+
+  beforeEach(async () => {
+    await page?.close()
+    page = await browser.newPage()
+    wallet = await installTestWallet(page, { privateKey: owner.privateKey, rpcUrl: world.chain.rpcUrl })
+    await page.goto(siteUrl)
+  })
+
+  /** window.ethereum.request from the page; a rejection comes back as { code, message }. */
+  const request = (method: string, params: unknown[] = []) =>
+    page.evaluate(
+      ([method, params]) =>
+        (window as any).ethereum
+          .request({ method, params })
+          .then((result: unknown) => ({ result }), (error: { code: number; message: string }) => ({ error: { code: error.code, message: error.message } })),
+      [method, params] as const,
+    )
+
+  /** Collects the provider's events in the page. */
+  const recordEvents = () =>
+    page.evaluate(() => {
+      const events: unknown[] = ((window as any).walletEvents = [])
+      for (const name of ['accountsChanged', 'chainChanged']) (window as any).ethereum.on(name, (payload: unknown) => events.push([name, payload]))
+    })
+  const events = () => page.evaluate(() => (window as any).walletEvents)
+
+  it('announces itself with EIP-6963, at once and on request', async () => {
+    const announced = await page.evaluate(() => {
+      const seen: unknown[] = []
+      window.addEventListener('eip6963:announceProvider', (event) => {
+        const { info, provider } = (event as CustomEvent).detail
+        seen.push({ ...info, same: provider === (window as any).ethereum })
+      })
+      window.dispatchEvent(new Event('eip6963:requestProvider'))
+      return seen
+    })
+    expect(announced).toEqual([
+      { uuid: expect.any(String), name: 'Test Wallet', icon: expect.stringMatching(/^data:image\/svg\+xml,/), rdns: 'dev.test.wallet', same: true },
+    ])
+  })
+
+  it('connects, reports Base, signs EIP-191 messages, and stays connected across reloads', async () => {
+    expect(await request('eth_chainId')).toEqual({ result: '0x2105' })
+    expect(await request('eth_accounts')).toEqual({ result: [] })
+    expect(await request('eth_requestAccounts')).toEqual({ result: [owner.address] })
+
+    const message = 'hello from the page'
+    const hexMessage = `0x${Buffer.from(message).toString('hex')}`
+    const { result: signature } = (await request('personal_sign', [hexMessage, owner.address])) as { result: Hex }
+    expect(await verifyMessage({ address: owner.address, message, signature })).toBe(true)
+
+    await page.reload()
+    expect(await request('eth_accounts')).toEqual({ result: [owner.address] })
+    expect(wallet.requests().map((entry) => entry.method)).toEqual([
+      'eth_chainId',
+      'eth_accounts',
+      'eth_requestAccounts',
+      'personal_sign',
+      'eth_accounts',
+    ])
+  })
+
+  it('answers wallet_requestPermissions with the account, and refuses unsupported signing methods', async () => {
+    const { result } = (await request('wallet_requestPermissions', [{ eth_accounts: {} }])) as { result: any[] }
+    expect(result[0]).toMatchObject({ parentCapability: 'eth_accounts', caveats: [{ value: [owner.address] }] })
+    expect(await request('eth_signTypedData_v4', [owner.address, '{}'])).toMatchObject({ error: { code: 4200 } })
+    expect(await request('personal_sign', ['0x00', second.address])).toMatchObject({ error: { code: 4100 } })
+  })
+
+  it('mints a Venice key from the page through the stand-in (cross-origin)', async () => {
+    await request('eth_requestAccounts')
+    const minted = await page.evaluate(
+      async ([api, address]) => {
+        const { data } = await (await fetch(`${api}/api_keys/generate_web3_key`)).json()
+        const hex = `0x${[...new TextEncoder().encode(data.token)].map((byte) => byte.toString(16).padStart(2, '0')).join('')}`
+        const signature = await (window as any).ethereum.request({ method: 'personal_sign', params: [hex, address] })
+        const response = await fetch(`${api}/api_keys/generate_web3_key`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ address, signature, token: data.token, apiKeyType: 'INFERENCE' }),
+        })
+        return { status: response.status, body: await response.json() }
+      },
+      [world.venice.url, owner.address] as const,
+    )
+    expect(minted.status).toBe(200)
+    expect(minted.body.data.apiKey).toMatch(/^VENICE_INFERENCE_KEY_/)
+  })
+
+  it('is blocked by the browser when the stand-in sends no CORS headers', async () => {
+    world.venice.control.setCors(false)
+    try {
+      const outcome = await page.evaluate((api) => fetch(`${api}/api_keys/generate_web3_key`).then(() => 'ok', (error: Error) => error.name), world.venice.url)
+      expect(outcome).toBe('TypeError')
+    } finally {
+      world.venice.control.setCors(true)
+    }
+  })
+
+  it('rejects the next user prompt with 4001', async () => {
+    wallet.rejectNext()
+    expect(await request('eth_requestAccounts')).toEqual({ error: { code: 4001, message: 'User rejected the request.' } })
+    expect(await request('eth_requestAccounts')).toEqual({ result: [owner.address] })
+    wallet.rejectNext()
+    expect(await request('eth_chainId')).toEqual({ result: '0x2105' })
+    expect(await request('personal_sign', ['0x01', owner.address])).toEqual({ error: { code: 4001, message: 'User rejected the request.' } })
+    expect(wallet.requests().at(-1)?.error?.code).toBe(4001)
+  })
+
+  it('emits accountsChanged and chainChanged, and switches chains on request', async () => {
+    await request('eth_requestAccounts')
+    await recordEvents()
+    await wallet.switchAccount(second.privateKey)
+    expect(await request('eth_accounts')).toEqual({ result: [second.address] })
+    await wallet.switchChain(1)
+    expect(wallet.chainId).toBe(1)
+    expect(await request('eth_chainId')).toEqual({ result: '0x1' })
+    expect(await request('wallet_switchEthereumChain', [{ chainId: '0x2105' }])).toEqual({ result: null })
+    expect(await request('wallet_switchEthereumChain', [{ chainId: '0x89' }])).toMatchObject({ error: { code: 4902 } })
+    await wallet.disconnect()
+    expect(await request('eth_accounts')).toEqual({ result: [] })
+    expect(await events()).toEqual([
+      ['accountsChanged', [second.address]],
+      ['chainChanged', '0x1'],
+      ['chainChanged', '0x2105'],
+      ['accountsChanged', []],
+    ])
+  })
+
+  it('signs and sends transactions to the local chain, and proxies reads', async () => {
+    await request('eth_requestAccounts')
+    const data = encodeFunctionData({ abi: erc20Abi, functionName: 'approve', args: [STAKING_ADDRESS, parseEther('2')] })
+    const { result: hash } = (await request('eth_sendTransaction', [{ from: owner.address, to: VVV_ADDRESS, data }])) as { result: Hex }
+    const receipt = await world.chain.publicClient.waitForTransactionReceipt({ hash, pollingInterval: 50 })
+    expect(receipt.status).toBe('success')
+    const allowance = await world.chain.publicClient.readContract({
+      address: VVV_ADDRESS,
+      abi: erc20Abi,
+      functionName: 'allowance',
+      args: [owner.address, STAKING_ADDRESS],
+    })
+    expect(allowance).toBe(parseEther('2'))
+    expect(await request('eth_getTransactionReceipt', [hash])).toMatchObject({ result: { status: '0x1' } })
+  })
+})

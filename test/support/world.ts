@@ -1,0 +1,27 @@
+import { startChain, type TestChain } from './chain'
+import { startVeniceStandin, type VeniceStandin } from './venice'
+
+export interface TestWorld {
+  chain: TestChain
+  venice: VeniceStandin
+  stop(): Promise<void>
+}
+
+/** The local chain plus a Venice stand-in reading it. Port 0 picks free ports. */
+export async function startTestWorld({ chainPort = 0, venicePort = 0 } = {}): Promise<TestWorld> {
+  const chain = await startChain({ port: chainPort })
+  try {
+    const venice = await startVeniceStandin({ port: venicePort, rpcUrl: chain.rpcUrl })
+    return {
+      chain,
+      venice,
+      async stop() {
+        await venice.stop()
+        await chain.stop()
+      },
+    }
+  } catch (error) {
+    await chain.stop()
+    throw error
+  }
+}

@@ -18,7 +18,7 @@ await world.chain.setBalances(nonHolder.address, { vvv: parseEther('500'), svvv:
 world.venice.control.setBalances(holder.address, { usd: 25, diem: 12.5, bundledCredits: 5, earnedCredits: 0, diemEpochAllocation: 20 })
 
 console.log('Building the sandbox app…')
-const dist = await buildApp('dist-sandbox', { VITE_SANDBOX: 'true' })
+const dist = await buildApp('dist-sandbox', { chainPort: CHAIN_PORT, venicePort: VENICE_PORT }, { VITE_SANDBOX: 'true' })
 const app = await startStaticServer(dist, APP_PORT)
 
 console.log(`

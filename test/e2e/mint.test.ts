@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { verifyMessage } from 'viem'
+import { leaksOf, newHolder, openApp, startE2EWorld, type E2EWorld } from './fixture'
+import { chooseKeyOptions, connectTestWallet, mintButton, revealSecret, startMinting } from './ui'
+
+let world: E2EWorld
+beforeAll(async () => {
+  world = await startE2EWorld()
+})
+afterAll(() => world?.stop())
+
+const TOKEN_PATH = '/api/v1/api_keys/generate_web3_key'
+const mintCalls = () => world.venice.control.requests().filter((r) => r.path === TOKEN_PATH && r.method !== 'OPTIONS')
+
+function futureDay(days: number): string {
+  return new Date(world.venice.control.clock.now() + days * 86_400_000).toISOString().slice(0, 10)
+}
+
+describe('minting with a wallet', () => {
+  it('mints an INFERENCE key with every option, reveals it once, and opens its dashboard', async () => {
+    const holder = await newHolder(world)
+    world.venice.control.setBalances(holder.address, { usd: 12.5, diem: 3.25, bundledCredits: 1 })
+    world.venice.control.clearRequests()
+    const session = await openApp(world, { privateKey: holder.privateKey })
+    const { page } = session
+    await connectTestWallet(page)
+    await startMinting(page)
+    await page.getByText('Eligible').waitFor()
+    const expiry = futureDay(30)
+    await chooseKeyOptions(page, { description: 'agent key', expiryDate: expiry, usd: '25', diem: '10.5', period: 'MONTH', privacy: 'PRIVATE_ONLY' })
+    await mintButton(page).click()
+
+    await page.getByRole('heading', { name: 'Your new INFERENCE key' }).waitFor()
+    await page.getByText('Venice will never show this key again').waitFor()
+    const secret = await revealSecret(page)
+    expect(secret).toMatch(/^VENICE_INFERENCE_KEY_/)
+
+    const calls = mintCalls()
+    expect(calls.map((c) => c.method)).toEqual(['GET', 'POST'])
+    const post = calls[1]!
+    const body = post.body as Record<string, unknown>
+    expect(Object.keys(body).sort()).toEqual(
+      ['address', 'apiKeyType', 'consumptionLimit', 'description', 'expiresAt', 'limitPeriod', 'modelPrivacy', 'signature', 'token'].sort(),
+    )
+    expect(body).toMatchObject({
+      address: holder.address,
+      apiKeyType: 'INFERENCE',
+      description: 'agent key',
+      expiresAt: expiry,
+      consumptionLimit: { usd: 25, diem: 10.5 },
+      limitPeriod: 'MONTH',
+      modelPrivacy: 'PRIVATE_ONLY',
+    })
+    expect(post.headers.authorization).toBeUndefined()
+    expect(await verifyMessage({ address: holder.address, message: body.token as string, signature: body.signature as `0x${string}` })).toBe(true)
+
+    // The dashboard of the new key, from the stand-in's rate_limits.
+    await page.getByRole('heading', { name: 'Rate limits per model' }).waitFor()
+    await expect(page.getByText('Permitted', { exact: true }).isVisible()).resolves.toBe(true)
+    await expect(page.getByText('$12.50').isVisible()).resolves.toBe(true)
+    await expect(page.getByRole('row', { name: /zai-org-glm-5-1/ }).isVisible()).resolves.toBe(true)
+    expect(await leaksOf(session, secret, world.venice.url)).toEqual([])
+    expect(session.pageErrors).toEqual([])
+    await session.close()
+  })
+
+  it('mints an ADMIN key only after showing what such a key can do', async () => {
+    const holder = await newHolder(world)
+    const session = await openApp(world, { privateKey: holder.privateKey })
+    const { page } = session
+    await connectTestWallet(page)
+    await startMinting(page)
+    await chooseKeyOptions(page, { type: 'ADMIN' })
+    await page.getByText('This is an ADMIN key').waitFor()
+    await expect(page.getByText(/can create, change and revoke every key/).isVisible()).resolves.toBe(true)
+    await mintButton(page).click()
+    await page.getByRole('heading', { name: 'Your new ADMIN key' }).waitFor()
+    expect((mintCalls().at(-1)!.body as { apiKeyType: string }).apiKeyType).toBe('ADMIN')
+    await session.close()
+  })
+
+  it('tells a wallet with no sVVV before any signature, and never posts', async () => {
+    const holder = await newHolder(world, { svvv: '0', vvv: '42' })
+    world.venice.control.clearRequests()
+    const session = await openApp(world, { privateKey: holder.privateKey })
+    const { page } = session
+    await connectTestWallet(page)
+    await startMinting(page)
+    await page.getByText('This wallet has no staked VVV on Base').waitFor()
+    await expect(page.getByText(/holds 42 VVV that could be staked/).isVisible()).resolves.toBe(true)
+    await expect(mintButton(page).isDisabled()).resolves.toBe(true)
+    await expect(page.getByText('Venice would refuse: this wallet has no staked VVV.').isVisible()).resolves.toBe(true)
+    expect(session.wallet!.requests().some((r) => r.method === 'personal_sign')).toBe(false)
+    expect(mintCalls()).toEqual([])
+    await session.close()
+  })
+
+  it('keeps the form after a declined signature, sends nothing, and mints on retry with the same token', async () => {
+    const holder = await newHolder(world)
+    world.venice.control.clearRequests()
+    const session = await openApp(world, { privateKey: holder.privateKey })
+    const { page } = session
+    await connectTestWallet(page)
+    await startMinting(page)
+    await chooseKeyOptions(page, { description: 'kept after rejection', usd: '7' })
+    session.wallet!.rejectNext()
+    await mintButton(page).click()
+    await page.getByText('You declined the signature').waitFor()
+    await expect(page.getByLabel('Description').inputValue()).resolves.toBe('kept after rejection')
+    await expect(page.getByLabel('USD limit').inputValue()).resolves.toBe('7')
+    expect(mintCalls().map((c) => c.method)).toEqual(['GET'])
+
+    await mintButton(page).click()
+    await page.getByRole('heading', { name: 'Your new INFERENCE key' }).waitFor()
+    expect(mintCalls().map((c) => c.method)).toEqual(['GET', 'POST'])
+    expect((mintCalls()[1]!.body as { description: string }).description).toBe('kept after rejection')
+    await session.close()
+  })
+
+  it('fetches a fresh token instead of signing one older than 14 minutes', async () => {
+    const holder = await newHolder(world)
+    world.venice.control.clearRequests()
+    const session = await openApp(world, { privateKey: holder.privateKey, beforeLoad: (page) => page.clock.install() })
+    const { page } = session
+    await connectTestWallet(page)
+    await startMinting(page)
+    session.wallet!.rejectNext()
+    await mintButton(page).click()
+    await page.getByText('You declined the signature').waitFor()
+
+    const fourteenAndHalfMinutes = 14.5 * 60_000
+    world.venice.control.clock.advance(fourteenAndHalfMinutes)
+    await page.clock.fastForward(fourteenAndHalfMinutes)
+    await mintButton(page).click()
+    await page.getByRole('heading', { name: 'Your new INFERENCE key' }).waitFor()
+
+    const calls = mintCalls()
+    expect(calls.map((c) => c.method)).toEqual(['GET', 'GET', 'POST'])
+    const signed = session.wallet!.requests().filter((r) => r.method === 'personal_sign')
+    expect(signed).toHaveLength(2)
+    await session.close()
+  })
+})

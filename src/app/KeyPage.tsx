@@ -4,6 +4,8 @@ import { KeyList, RememberPanel, SecretReveal, useKey } from '../features/key'
 import { navigate, paths } from './router'
 
 const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage'))
+// Its own chunk, fetched only for a key whose prefix says ADMIN.
+const AdminConsole = lazy(() => import('../features/admin/AdminConsole'))
 
 export function KeyPage({ keyId }: { keyId: string }) {
   const entry = useKey(keyId)
@@ -21,6 +23,11 @@ export function KeyPage({ keyId }: { keyId: string }) {
       <Suspense fallback={<p aria-live="polite">Loading the dashboard…</p>}>
         <DashboardPage entry={entry} />
       </Suspense>
+      {entry.type === 'ADMIN' && (
+        <Suspense fallback={<p aria-live="polite">Loading the ADMIN console…</p>}>
+          <AdminConsole entry={entry} onRevokedSelf={() => navigate(paths.home)} />
+        </Suspense>
+      )}
       <aside>
         <KeyList activeId={keyId} hrefFor={(other) => paths.key(other.id)} onForget={(gone) => gone.id === keyId && navigate(paths.home)} />
         <RememberPanel />

@@ -5,3 +5,15 @@ export { Secret, redactSecrets, type KeyType } from './secret'
 export * from './schemas'
 export { getWeb3Token, mintWeb3Key } from './web3Key'
 export { getRateLimits } from './rateLimits'
+export {
+  listApiKeys,
+  getApiKey,
+  createApiKey,
+  updateApiKey,
+  deleteApiKey,
+  getRateLimitLog,
+  isAdminKeyRequired,
+  isAuthenticationFailed,
+  isActiveKeyLimit,
+} from './apiKeys'
+export { getBillingBalance, getUsageAnalytics } from './billing'

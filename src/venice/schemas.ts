@@ -104,3 +104,111 @@ export const rateLimitsResponse = v.object({
   }),
 })
 export type RateLimits = v.InferOutput<typeof rateLimitsResponse>['data']
+
+// ---- key management and billing (ADMIN) ----
+
+/** `usage` amounts come as strings with 4 decimals; numbers are accepted too. */
+const amount = v.pipe(
+  v.union([v.number(), v.pipe(v.string(), v.regex(/^-?\d+(\.\d+)?$/))]),
+  v.transform(Number),
+  v.finite(),
+)
+const spend = v.object({ usd: amount, diem: amount })
+
+/** A key as `GET /api_keys`, `GET /api_keys/{id}` and `PATCH /api_keys` describe it. Never holds the secret. */
+export const apiKeySchema = v.object({
+  id: v.pipe(v.string(), v.minLength(1)),
+  apiKeyType: keyType,
+  description: v.optional(v.string(), ''),
+  createdAt: v.string(),
+  expiresAt: v.nullish(v.string(), null),
+  lastUsedAt: v.nullish(v.string(), null),
+  last6Chars: v.string(),
+  // `vcu` is the legacy alias of diem: dropped.
+  consumptionLimits: v.optional(v.object({ usd: nullableNumber, diem: nullableNumber }), { usd: null, diem: null }),
+  limitPeriod: limitPeriod,
+  modelPrivacy: modelPrivacy,
+  usage: v.optional(v.object({ trailingSevenDays: v.optional(spend) })),
+  /** Only when the key has a limit. */
+  currentPeriodUsage: v.optional(spend),
+})
+export type ApiKey = v.InferOutput<typeof apiKeySchema>
+
+export const apiKeyListResponse = v.object({ data: v.array(apiKeySchema) })
+export const apiKeyResponse = v.object({ data: apiKeySchema })
+export const deletedKeyResponse = v.object({ success: v.literal(true) })
+
+/** Documented breach types; others are shown as Venice names them. */
+export const BREACH_TYPES = ['RPM', 'RPD', 'TPM', 'FAILED_REQUESTS', 'UNSUPPORTED_FEATURE_REQUESTS'] as const
+export type BreachType = (typeof BREACH_TYPES)[number]
+
+export const rateLimitLogResponse = v.object({
+  data: v.array(
+    v.object({
+      apiKeyId: v.nullish(v.string(), null),
+      /** A model id, or `endpoint:api/v1/...`, or `model:unknown`. */
+      modelId: v.nullish(v.string(), null),
+      rateLimitType: v.string(),
+      rateLimitTier: v.nullish(v.string(), null),
+      timestamp: v.string(),
+    }),
+  ),
+})
+export type RateLimitBreach = v.InferOutput<typeof rateLimitLogResponse>['data'][number]
+
+/** What is spent first, in this order (venice-api.md). */
+export const CONSUMPTION_CURRENCIES = ['DIEM', 'EARNED_CREDITS', 'BUNDLED_CREDITS', 'USD'] as const
+export type ConsumptionCurrency = (typeof CONSUMPTION_CURRENCIES)[number]
+
+export const billingBalanceResponse = v.object({
+  canConsume: v.boolean(),
+  consumptionCurrency: v.nullish(v.picklist(CONSUMPTION_CURRENCIES), null),
+  balances: v.object({
+    diem: nullableNumber,
+    usd: nullableNumber,
+    bundledCredits: nullableNumber,
+    earnedCredits: nullableNumber,
+  }),
+  diemEpochAllocation: v.nullish(v.number(), null),
+})
+export type BillingBalance = v.InferOutput<typeof billingBalanceResponse>
+
+export const USAGE_LOOKBACKS = ['7d', '30d', '90d'] as const
+export type UsageLookback = (typeof USAGE_LOOKBACKS)[number]
+
+const usageAnalytics = v.object({
+  byDate: v.array(v.object({ date: v.pipe(v.string(), v.isoDate()), USD: amount, DIEM: amount })),
+  byModel: v.optional(
+    v.array(
+      v.object({
+        modelName: v.string(),
+        unitType: v.nullish(v.string(), null),
+        modelType: v.nullish(v.string(), null),
+        totalUsd: amount,
+        totalDiem: amount,
+        totalUnits: v.nullish(amount, null),
+      }),
+    ),
+    [],
+  ),
+  byKey: v.optional(
+    v.array(
+      v.object({
+        apiKeyId: v.nullish(v.string(), null),
+        description: v.nullish(v.string(), null),
+        totalUsd: amount,
+        totalDiem: amount,
+        totalUnits: v.nullish(amount, null),
+      }),
+    ),
+    [],
+  ),
+  // byModelDaily / byKeyDaily (chart rows) are not used: dropped.
+})
+export type UsageAnalytics = v.InferOutput<typeof usageAnalytics>
+
+/** The contract does not say whether the aggregates are wrapped in `data`: both are accepted. */
+export const usageAnalyticsResponse = v.pipe(
+  v.union([v.object({ data: usageAnalytics }), usageAnalytics]),
+  v.transform((response): UsageAnalytics => ('data' in response ? response.data : response)),
+)

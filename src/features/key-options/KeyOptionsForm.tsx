@@ -1,6 +1,6 @@
 import { Field } from '../../ui/Field'
 import { Notice } from '../../ui/Notice'
-import { KEY_TYPES, LIMIT_PERIODS, MAX_DESCRIPTION_LENGTH, MODEL_PRIVACIES } from '../../venice'
+import { KEY_TYPES, LIMIT_PERIODS, MAX_DESCRIPTION_LENGTH, MODEL_PRIVACIES } from '../../venice/schemas'
 import { ADMIN_WARNING, KEY_TYPE_TEXT, LIMIT_PERIOD_TEXT, MODEL_PRIVACY_TEXT } from './explanations'
 import { utcDay, type FieldErrors, type KeyOptionsDraft } from './keyOptions'
 

@@ -2,10 +2,10 @@ import {
   MAX_CONSUMPTION_LIMIT,
   MAX_DESCRIPTION_LENGTH,
   type KeyOptions,
-  type KeyType,
   type LimitPeriod,
   type ModelPrivacy,
-} from '../../venice'
+} from '../../venice/schemas'
+import type { KeyType } from '../../venice/secret'
 
 /** What the form holds: exactly what the user typed or picked. */
 export interface KeyOptionsDraft {

@@ -1,0 +1,88 @@
+import { QueryClientProvider } from '@tanstack/react-query'
+import { useState } from 'react'
+import { Notice } from '../../ui/Notice'
+import { queryClient } from '../../venice/queryClient'
+import type { KeyEntry } from '../key/keyring'
+import { AccountBalance } from './AccountBalance'
+import { AdminTabs, type AdminTab } from './AdminTabs'
+import { BreachLog } from './BreachLog'
+import { CreateKey } from './CreateKey'
+import { KeysPanel } from './KeysPanel'
+import { ThisKeySettings } from './ThisKeySettings'
+import { useAdminRefusal, type AdminRefusal } from './useAdminRefusal'
+import { UsageView } from './UsageView'
+
+type TabId = 'keys' | 'create' | 'breaches' | 'balance' | 'usage'
+const TABS: readonly AdminTab<TabId>[] = [
+  { id: 'keys', label: 'Keys' },
+  { id: 'create', label: 'Create a key' },
+  { id: 'breaches', label: 'Rate-limit breaches' },
+  { id: 'balance', label: 'Account balance' },
+  { id: 'usage', label: 'Usage' },
+]
+
+interface AdminConsoleProps {
+  entry: KeyEntry
+  /** The key this page uses was revoked here (it has already left the keyring). */
+  onRevokedSelf?: () => void
+}
+
+/**
+ * Key management and billing for an ADMIN key. Lazily loaded, only for a key whose prefix says
+ * ADMIN; it brings its own provider so neither the first load nor the dashboard carries it.
+ */
+export default function AdminConsole({ entry, onRevokedSelf = () => undefined }: AdminConsoleProps) {
+  return (
+    <QueryClientProvider client={queryClient}>
+      {/* Keyed by the key: another ADMIN key (maybe another account) starts from a clean console. */}
+      <Console key={entry.id} entry={entry} onRevokedSelf={onRevokedSelf} />
+    </QueryClientProvider>
+  )
+}
+
+function Console({ entry, onRevokedSelf }: { entry: KeyEntry; onRevokedSelf: () => void }) {
+  const { refusal, checkAgain } = useAdminRefusal(entry.id)
+  const [tab, setTab] = useState<TabId>('keys')
+
+  if (refusal) return <Refused refusal={refusal} checkAgain={checkAgain} />
+
+  return (
+    <section className="admin-console" aria-labelledby="admin-title">
+      <h2 id="admin-title">
+        Account administration <span className="badge badge-admin">ADMIN</span>
+      </h2>
+      <p className="hint">This ADMIN key can list, create, change and revoke every key of its Venice account, and read its billing.</p>
+      {entry.veniceKeyId && <ThisKeySettings entry={entry} veniceKeyId={entry.veniceKeyId} />}
+      <AdminTabs label="Account administration" tabs={TABS} selected={tab} onSelect={setTab}>
+        {tab === 'keys' && <KeysPanel entry={entry} onRevokedSelf={onRevokedSelf} />}
+        {tab === 'create' && <CreateKey entry={entry} />}
+        {tab === 'breaches' && <BreachLog entry={entry} />}
+        {tab === 'balance' && <AccountBalance entry={entry} />}
+        {tab === 'usage' && <UsageView entry={entry} />}
+      </AdminTabs>
+    </section>
+  )
+}
+
+function Refused({ refusal, checkAgain }: { refusal: AdminRefusal; checkAgain: () => void }) {
+  return (
+    <section className="admin-console" aria-labelledby="admin-title">
+      <h2 id="admin-title">Account administration</h2>
+      {refusal.reason === 'notAdmin' ? (
+        <Notice tone="warning" title="This is not an ADMIN key after all">
+          <p>
+            Its prefix says ADMIN, but Venice answered “{refusal.error.message}”: it does not let this key manage keys or read
+            billing. Everything on its dashboard above still works. To manage the account, use a key Venice accepts as ADMIN.
+          </p>
+        </Notice>
+      ) : (
+        <Notice tone="error" title="Venice did not accept this key">
+          <p>It is invalid, expired or revoked (Venice answered “{refusal.error.message}”). Forget it here, or mint a new one.</p>
+        </Notice>
+      )}
+      <button type="button" className="button" onClick={checkAgain}>
+        Ask Venice again
+      </button>
+    </section>
+  )
+}

@@ -1,0 +1,105 @@
+import { useMutationState } from '@tanstack/react-query'
+import { useState, type FormEvent } from 'react'
+import { config } from '../../config'
+import { ErrorNotice } from '../../ui/ErrorNotice'
+import { formatDuration } from '../../ui/format'
+import { Notice } from '../../ui/Notice'
+import { useMemoryDraft } from '../../ui/useMemoryDraft'
+import { useNow } from '../../ui/useNow'
+import { isActiveKeyLimit, isAdminKeyRequired, isAuthenticationFailed } from '../../venice/apiKeys'
+import { isVeniceError } from '../../venice/errors'
+import type { CreateKeyBody } from '../../venice/schemas'
+import { KeyOptionsForm } from '../key-options/KeyOptionsForm'
+import { DEFAULT_DRAFT, validateKeyOptions, type FieldErrors, type KeyOptionsDraft } from '../key-options/keyOptions'
+import type { KeyEntry } from '../key/keyring'
+import { SecretReveal } from '../key/SecretReveal'
+import { useKey } from '../key/useKeyring'
+import { useCreateKey } from './mutations'
+import { adminMutationKey } from './queries'
+
+/** Venice allows 20 creations a minute; without a Retry-After, wait out the minute. */
+const CREATION_WINDOW_MS = 60_000
+/** Here the description is required: no default is filled in. */
+const CREATE_DRAFT: KeyOptionsDraft = { ...DEFAULT_DRAFT, description: '' }
+
+/**
+ * Create a key with the same settings form as the wallet mint, and the same reveal-once view.
+ * The last attempt is read from the mutation cache, so the outcome (the new secret, or a 429
+ * cooldown) survives switching tabs.
+ */
+export function CreateKey({ entry }: { entry: KeyEntry }) {
+  const [draft, setDraft, resetDraft] = useMemoryDraft(`admin-create-${entry.id}`, CREATE_DRAFT)
+  const [errors, setErrors] = useState<FieldErrors>({})
+  const [dismissed, setDismissed] = useState<string>()
+  const create = useCreateKey(entry.id)
+  const now = useNow()
+
+  const attempts = useMutationState({
+    filters: { mutationKey: adminMutationKey(entry.id, 'create') },
+    select: (mutation) => ({ status: mutation.state.status, error: mutation.state.error, data: mutation.state.data as string | undefined, at: mutation.state.submittedAt }),
+  })
+  const last = attempts.at(-1)
+  const pending = last?.status === 'pending'
+  const createdId = attempts.findLast((attempt) => attempt.status === 'success')?.data
+  const created = useKey(createdId ?? '')
+
+  const error = last?.status === 'error' ? last.error : undefined
+  const keyLimit = isActiveKeyLimit(error)
+  const cooldownUntil =
+    isVeniceError(error) && error.status === 429 && !keyLimit && last ? last.at + (error.retryAfterMs ?? CREATION_WINDOW_MS) : 0
+  const waitMs = cooldownUntil - now
+  const coolingDown = waitMs > 0
+  const refused = isAdminKeyRequired(error) || isAuthenticationFailed(error)
+
+  function submit(event: FormEvent) {
+    event.preventDefault()
+    if (pending || coolingDown) return
+    const checked = validateKeyOptions(draft, new Date())
+    if (!checked.ok) return setErrors(checked.errors)
+    setErrors({})
+    // validateKeyOptions leaves out a default description; POST /api_keys requires one.
+    const body: CreateKeyBody = { ...checked.options, apiKeyType: checked.apiKeyType, description: draft.description.trim() }
+    create.mutate(body, { onSuccess: () => resetDraft() })
+  }
+
+  if (created && created.id !== dismissed) {
+    return (
+      <section aria-label="New key">
+        <SecretReveal entry={created} apiUrl={config.veniceApiUrl} />
+        <button type="button" className="button" onClick={() => setDismissed(created.id)}>
+          Create another key
+        </button>
+      </section>
+    )
+  }
+
+  return (
+    <form className="admin-create" onSubmit={submit} noValidate aria-labelledby="admin-create-title">
+      <h3 id="admin-create-title">Create a key</h3>
+      <p className="hint">The new key belongs to this account. Its secret is shown once, here, and kept in this browser’s memory.</p>
+      <KeyOptionsForm draft={draft} onChange={setDraft} errors={errors} disabled={pending} />
+
+      {keyLimit && (
+        <Notice tone="error" title="This account has 500 active keys, Venice’s maximum">
+          <p>Revoke keys that are no longer used, then create this one. Venice said: {error instanceof Error ? error.message : ''}</p>
+        </Notice>
+      )}
+      {coolingDown && (
+        <Notice tone="warning" title="Venice is limiting key creation">
+          <p>
+            At most 20 keys can be created a minute. You can create again in <span role="timer">{formatDuration(waitMs)}</span>.
+          </p>
+        </Notice>
+      )}
+      {error !== undefined && !keyLimit && !refused && !(isVeniceError(error) && error.status === 429) && (
+        <ErrorNotice error={error} title="The key was not created" />
+      )}
+
+      <div className="actions">
+        <button type="submit" className="button primary" disabled={pending || coolingDown}>
+          {pending ? 'Creating…' : coolingDown ? `Create key (wait ${formatDuration(waitMs)})` : 'Create key'}
+        </button>
+      </div>
+    </form>
+  )
+}

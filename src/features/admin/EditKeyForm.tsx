@@ -1,0 +1,69 @@
+import { useState, type FormEvent } from 'react'
+import { ErrorNotice } from '../../ui/ErrorNotice'
+import { Notice } from '../../ui/Notice'
+import { isAdminKeyRequired, isAuthenticationFailed } from '../../venice/apiKeys'
+import type { ApiKey, UpdateKeyBody } from '../../venice/schemas'
+import { KeyOptionsForm } from '../key-options/KeyOptionsForm'
+import type { FieldErrors, KeyOptionsDraft } from '../key-options/keyOptions'
+import { draftFromKey, editDiff } from './editDiff'
+import { useUpdateKey } from './mutations'
+
+const FIELD_WORDS: Record<Exclude<keyof UpdateKeyBody, 'id'>, string> = {
+  description: 'description',
+  expiresAt: 'expiry',
+  consumptionLimit: 'limits',
+  limitPeriod: 'limit period',
+  modelPrivacy: 'models',
+}
+
+/** Change a key's settings. Only what the user changed is sent (see editDiff.ts). */
+export function EditKeyForm({ keyId, apiKey }: { keyId: string; apiKey: ApiKey }) {
+  const [draft, setDraft] = useState<KeyOptionsDraft>(() => draftFromKey(apiKey))
+  const [errors, setErrors] = useState<FieldErrors>({})
+  const [outcome, setOutcome] = useState<{ kind: 'unchanged' } | { kind: 'saved'; fields: string[] }>()
+  const update = useUpdateKey(keyId)
+
+  function submit(event: FormEvent) {
+    event.preventDefault()
+    if (update.isPending) return
+    const diff = editDiff(apiKey, draft, new Date())
+    if (!diff.ok) {
+      setOutcome(undefined)
+      return setErrors(diff.errors)
+    }
+    setErrors({})
+    if (!diff.body) return setOutcome({ kind: 'unchanged' })
+    const { id: _id, ...changes } = diff.body
+    const fields = Object.keys(changes).map((field) => FIELD_WORDS[field as keyof typeof FIELD_WORDS])
+    setOutcome(undefined)
+    update.mutate(diff.body, { onSuccess: () => setOutcome({ kind: 'saved', fields }) })
+  }
+
+  const refused = isAdminKeyRequired(update.error) || isAuthenticationFailed(update.error)
+  return (
+    <form className="admin-edit" onSubmit={submit} noValidate aria-labelledby="admin-edit-title">
+      <h4 id="admin-edit-title">Change its settings</h4>
+      <KeyOptionsForm draft={draft} onChange={setDraft} errors={errors} disabled={update.isPending} typeLocked />
+      {outcome?.kind === 'unchanged' && <Notice title="Nothing changed">Nothing was sent.</Notice>}
+      {outcome?.kind === 'saved' && <Notice tone="success" title="Saved">Changed: {outcome.fields.join(', ')}.</Notice>}
+      {update.error && !refused && <ErrorNotice error={update.error} title="The key was not changed" />}
+      <div className="actions">
+        <button type="submit" className="button primary" disabled={update.isPending}>
+          {update.isPending ? 'Saving…' : 'Save changes'}
+        </button>
+        <button
+          type="button"
+          className="button link"
+          disabled={update.isPending}
+          onClick={() => {
+            setDraft(draftFromKey(apiKey))
+            setErrors({})
+            setOutcome(undefined)
+          }}
+        >
+          Undo my edits
+        </button>
+      </div>
+    </form>
+  )
+}

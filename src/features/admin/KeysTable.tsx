@@ -1,0 +1,160 @@
+import { useMemo, useState } from 'react'
+import { formatAmount, formatDate, formatUsd } from '../../ui/format'
+import { KEY_TYPES, type ApiKey } from '../../venice/schemas'
+import type { KeyType } from '../../venice/secret'
+import type { KeyEntry } from '../key/keyring'
+import { isKeyInUse } from './keyInUse'
+import { UsageBar } from './UsageBar'
+import { keyName, limitWords, PRIVACY_WORDS } from './words'
+
+type Column = 'description' | 'type' | 'created' | 'lastUsed' | 'expires' | 'week'
+const SORTABLE: Record<Column, string> = {
+  description: 'Description',
+  type: 'Type',
+  created: 'Created',
+  lastUsed: 'Last used',
+  expires: 'Expires',
+  week: 'Last 7 days',
+}
+
+function sortValue(key: ApiKey, column: Column): string | number {
+  switch (column) {
+    case 'description':
+      return key.description.toLowerCase()
+    case 'type':
+      return key.apiKeyType
+    case 'created':
+      return Date.parse(key.createdAt) || 0
+    case 'lastUsed':
+      return key.lastUsedAt ? Date.parse(key.lastUsedAt) || 0 : -Infinity
+    case 'expires':
+      return key.expiresAt ? Date.parse(key.expiresAt) || 0 : Infinity
+    case 'week':
+      return key.usage?.trailingSevenDays?.usd ?? 0
+  }
+}
+
+interface KeysTableProps {
+  keys: readonly ApiKey[]
+  entry: KeyEntry
+  onManage: (key: ApiKey) => void
+}
+
+/** Every active key of the account, filterable and sortable. */
+export function KeysTable({ keys, entry, onManage }: KeysTableProps) {
+  const [search, setSearch] = useState('')
+  const [type, setType] = useState<KeyType | 'all'>('all')
+  const [sort, setSort] = useState<{ column: Column; descending: boolean }>({ column: 'created', descending: true })
+
+  const rows = useMemo(() => {
+    const needle = search.trim().toLowerCase()
+    const matches = keys.filter(
+      (key) =>
+        (type === 'all' || key.apiKeyType === type) &&
+        (needle === '' || key.description.toLowerCase().includes(needle) || key.last6Chars.toLowerCase().includes(needle) || key.id.includes(needle)),
+    )
+    return matches.sort((a, b) => {
+      const [x, y] = [sortValue(a, sort.column), sortValue(b, sort.column)]
+      const order = typeof x === 'string' ? x.localeCompare(String(y)) : x === y ? 0 : x < Number(y) ? -1 : 1
+      return sort.descending ? -order : order
+    })
+  }, [keys, search, type, sort])
+
+  const toggle = (column: Column) =>
+    setSort((current) => ({ column, descending: current.column === column ? !current.descending : column !== 'description' && column !== 'type' }))
+
+  const header = (column: Column) => (
+    <th scope="col" aria-sort={sort.column === column ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
+      <button type="button" className="sort" onClick={() => toggle(column)}>
+        {SORTABLE[column]}
+      </button>
+    </th>
+  )
+
+  return (
+    <>
+      <div className="admin-filters">
+        <label className="search">
+          <span>Search keys</span>
+          <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="description or last characters" />
+        </label>
+        <label className="search">
+          <span>Type</span>
+          <select value={type} onChange={(e) => setType(e.target.value as KeyType | 'all')}>
+            <option value="all">All types</option>
+            {KEY_TYPES.map((keyType) => (
+              <option key={keyType} value={keyType}>
+                {keyType}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <p className="hint" role="status">
+        {rows.length === keys.length ? `${keys.length} active ${keys.length === 1 ? 'key' : 'keys'}.` : `${rows.length} of ${keys.length} keys shown.`}
+      </p>
+      <div className="table-scroll">
+        <table className="admin-keys">
+          <caption className="visually-hidden">Active keys of this account</caption>
+          <thead>
+            <tr>
+              {header('description')}
+              {header('type')}
+              <th scope="col">Ends in</th>
+              {header('created')}
+              {header('lastUsed')}
+              {header('expires')}
+              <th scope="col">Limit</th>
+              <th scope="col">Models</th>
+              {header('week')}
+              <th scope="col">This period</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((key) => {
+              const inUse = isKeyInUse(key, entry)
+              const week = key.usage?.trailingSevenDays
+              const { usd, diem } = key.consumptionLimits
+              return (
+                <tr key={key.id} className={inUse ? 'in-use' : undefined}>
+                  <th scope="row">
+                    {key.description || <span className="muted">Untitled</span>}
+                    {inUse && <span className="badge badge-in-use">in use here</span>}
+                  </th>
+                  <td>
+                    <span className={`badge badge-${key.apiKeyType.toLowerCase()}`}>{key.apiKeyType}</span>
+                  </td>
+                  <td>
+                    <code>…{key.last6Chars}</code>
+                  </td>
+                  <td>{formatDate(key.createdAt)}</td>
+                  <td>{key.lastUsedAt ? formatDate(key.lastUsedAt) : <span className="muted">never</span>}</td>
+                  <td>{key.expiresAt ? formatDate(key.expiresAt) : <span className="muted">never</span>}</td>
+                  <td>{limitWords(key)}</td>
+                  <td>{PRIVACY_WORDS[key.modelPrivacy]}</td>
+                  <td>{week ? `${formatUsd(week.usd)} · ${formatAmount(week.diem)} DIEM` : <span className="muted">unknown</span>}</td>
+                  <td>
+                    {usd === null && diem === null && <span className="muted">no cap</span>}
+                    {usd !== null && <UsageBar label="USD this period" used={key.currentPeriodUsage?.usd} limit={usd} format={formatUsd} />}
+                    {diem !== null && (
+                      <UsageBar label="DIEM this period" used={key.currentPeriodUsage?.diem} limit={diem} format={(n) => `${formatAmount(n)} DIEM`} />
+                    )}
+                  </td>
+                  <td>
+                    <button type="button" className="button" aria-label={`Manage ${keyName(key)}`} onClick={() => onManage(key)}>
+                      Manage
+                    </button>
+                  </td>
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+      </div>
+      {rows.length === 0 && <p className="muted">{keys.length === 0 ? 'Venice lists no active keys.' : 'No key matches this search.'}</p>}
+    </>
+  )
+}

@@ -1,0 +1,92 @@
+import { useEffect, useRef, useState } from 'react'
+import { ErrorNotice } from '../../ui/ErrorNotice'
+import { Notice } from '../../ui/Notice'
+import { isAdminKeyRequired, isAuthenticationFailed } from '../../venice/apiKeys'
+import type { ApiKey } from '../../venice/schemas'
+import type { KeyEntry } from '../key/keyring'
+import { isKeyInUse } from './keyInUse'
+import { useRevokeKey } from './mutations'
+import { keyName } from './words'
+
+type Step = 'idle' | 'confirm' | 'confirmInUse'
+
+interface RevokeKeyProps {
+  entry: KeyEntry
+  apiKey: ApiKey
+  /** Another key was revoked. */
+  onRevoked: () => void
+  /** The key this page uses was revoked and has left the keyring: leave its page. */
+  onRevokedSelf: () => void
+}
+
+/**
+ * Revoke with a confirmation that names the key. Revoking the key this page is using takes a
+ * second, explicit confirmation: the console closes and the key leaves this browser.
+ */
+export function RevokeKey({ entry, apiKey, onRevoked, onRevokedSelf }: RevokeKeyProps) {
+  const [step, setStep] = useState<Step>('idle')
+  const revoke = useRevokeKey(entry.id, onRevokedSelf)
+  const inUse = isKeyInUse(apiKey, entry)
+  const name = keyName(apiKey)
+  const prompt = useRef<HTMLDivElement>(null)
+
+  useEffect(() => {
+    if (step !== 'idle') prompt.current?.focus()
+  }, [step])
+
+  function cancel() {
+    setStep('idle')
+    revoke.reset()
+  }
+
+  function confirm() {
+    if (inUse && step === 'confirm') return setStep('confirmInUse')
+    revoke.mutate({ veniceKeyId: apiKey.id, inUse }, { onSuccess: () => !inUse && onRevoked() })
+  }
+
+  const refused = isAdminKeyRequired(revoke.error) || isAuthenticationFailed(revoke.error)
+  return (
+    <section className="admin-revoke" aria-labelledby="admin-revoke-title">
+      <h4 id="admin-revoke-title">Revoke it</h4>
+      {step === 'idle' ? (
+        <>
+          <p>Revoking stops the key at once, for every app that uses it. It cannot be undone.</p>
+          <button type="button" className="button danger" onClick={() => setStep('confirm')}>
+            Revoke {name}…
+          </button>
+        </>
+      ) : (
+        <div className="admin-confirm" ref={prompt} tabIndex={-1} role="group" aria-labelledby="admin-revoke-question">
+          <p id="admin-revoke-question">
+            <strong>
+              {step === 'confirm' ? `Revoke ${name}?` : `Really revoke ${name}, the key you are using here?`}
+            </strong>
+          </p>
+          {step === 'confirm' && <p>Every app using it stops working at once. This cannot be undone.</p>}
+          {step === 'confirm' && inUse && (
+            <Notice tone="warning" title="This is the key this page is using">
+              <p>You will be asked once more.</p>
+            </Notice>
+          )}
+          {step === 'confirmInUse' && (
+            <Notice tone="warning" title="Second confirmation">
+              <p>
+                This console will close, the key will be removed from this browser, and you will return to the start. To manage
+                this account again you will need another ADMIN key.
+              </p>
+            </Notice>
+          )}
+          {revoke.error && !refused && <ErrorNotice error={revoke.error} title="The key was not revoked" />}
+          <div className="actions">
+            <button type="button" className="button danger" onClick={confirm} disabled={revoke.isPending}>
+              {revoke.isPending ? 'Revoking…' : step === 'confirmInUse' ? 'Yes, revoke the key I am using' : `Yes, revoke ${name}`}
+            </button>
+            <button type="button" className="button" onClick={cancel} disabled={revoke.isPending}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
+    </section>
+  )
+}

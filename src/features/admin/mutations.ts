@@ -1,0 +1,73 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { createApiKey, deleteApiKey, updateApiKey } from '../../venice/apiKeys'
+import { venice } from '../../venice/instance'
+import { keyring } from '../key/session'
+import type { CreateKeyBody, CreatedKey, UpdateKeyBody } from '../../venice/schemas'
+import { Secret } from '../../venice/secret'
+import { adminMutationKey, adminQueries, adminSecret } from './queries'
+
+// Never retried (the shared client sets `retry: false` for mutations): a repeated create could
+// make a second key, and a repeated 4xx spends Venice's failed-request budget.
+
+/**
+ * Create → the key list is stale. The new secret goes into the keyring inside the mutation, so it
+ * is kept (and flagged unsaved) even if the view is gone by the time Venice answers.
+ * Resolves to the keyring id of the new key.
+ */
+export function useCreateKey(keyId: string) {
+  const client = useQueryClient()
+  return useMutation({
+    mutationKey: adminMutationKey(keyId, 'create'),
+    mutationFn: async (body: CreateKeyBody): Promise<string> => keepCreatedKey(await createApiKey(venice, adminSecret(keyId), body), body),
+    onSuccess: () => void client.invalidateQueries({ queryKey: adminQueries.keys(keyId).queryKey }),
+  })
+}
+
+function keepCreatedKey(created: CreatedKey, body: CreateKeyBody): string {
+  const parsed = Secret.parse(created.apiKey)
+  if (!parsed.ok) throw new Error('Venice created a key but returned its secret in an unknown format.')
+  return keyring.add({
+    secret: parsed.secret,
+    type: created.apiKeyType,
+    description: created.description || body.description,
+    origin: 'minted',
+    veniceKeyId: created.id,
+    unsaved: true,
+  }).id
+}
+
+/** Update → the key list and that key's detail are stale. */
+export function useUpdateKey(keyId: string) {
+  const client = useQueryClient()
+  return useMutation({
+    mutationKey: adminMutationKey(keyId, 'update'),
+    mutationFn: (body: UpdateKeyBody) => updateApiKey(venice, adminSecret(keyId), body),
+    onSuccess: (_updated, body) => {
+      void client.invalidateQueries({ queryKey: adminQueries.keys(keyId).queryKey })
+      void client.invalidateQueries({ queryKey: adminQueries.key(keyId, body.id).queryKey })
+    },
+  })
+}
+
+/**
+ * Delete → the key list is stale and that key's detail is gone. Revoking the key this page uses
+ * also drops every admin query of it (nothing may ask again with a dead key), takes it out of the
+ * keyring and leaves its page: done here, not in the view, because the view unmounts meanwhile.
+ */
+export function useRevokeKey(keyId: string, onRevokedSelf: () => void) {
+  const client = useQueryClient()
+  return useMutation({
+    mutationKey: adminMutationKey(keyId, 'delete'),
+    mutationFn: ({ veniceKeyId }: { veniceKeyId: string; inUse: boolean }) => deleteApiKey(venice, adminSecret(keyId), veniceKeyId),
+    onSuccess: (_nothing, { veniceKeyId, inUse }) => {
+      if (inUse) {
+        client.removeQueries({ queryKey: adminQueries.of(keyId) })
+        keyring.remove(keyId)
+        onRevokedSelf()
+        return
+      }
+      client.removeQueries({ queryKey: adminQueries.key(keyId, veniceKeyId).queryKey })
+      void client.invalidateQueries({ queryKey: adminQueries.keys(keyId).queryKey })
+    },
+  })
+}

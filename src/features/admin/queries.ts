@@ -1,0 +1,60 @@
+import { queryOptions } from '@tanstack/react-query'
+import { getApiKey, getRateLimitLog, listApiKeys } from '../../venice/apiKeys'
+import { getBillingBalance, getUsageAnalytics } from '../../venice/billing'
+import { venice } from '../../venice/instance'
+import type { UsageLookback } from '../../venice/schemas'
+import { keyring } from '../key/session'
+
+const MINUTE_MS = 60_000
+/** Venice caches usage analytics for 10 minutes: asking sooner returns the same figures. */
+export const USAGE_CACHE_MS = 10 * MINUTE_MS
+
+/** The ADMIN key's secret, looked up at request time so it never sits in a query key. */
+export function adminSecret(keyId: string) {
+  const entry = keyring.get(keyId)
+  if (!entry) throw new Error('This key is no longer in this session.')
+  return entry.secret
+}
+
+/**
+ * Keyed by the ADMIN key's local id (never its secret), so invalidation is precise and two ADMIN
+ * keys of different accounts never share data. No polling: lists refresh on demand or when stale.
+ */
+export const adminQueries = {
+  all: ['admin'] as const,
+  of: (keyId: string) => [...adminQueries.all, keyId] as const,
+  keys: (keyId: string) =>
+    queryOptions({
+      queryKey: [...adminQueries.of(keyId), 'keys'] as const,
+      queryFn: ({ signal }) => listApiKeys(venice, adminSecret(keyId), signal),
+      staleTime: MINUTE_MS,
+    }),
+  key: (keyId: string, veniceKeyId: string) =>
+    queryOptions({
+      queryKey: [...adminQueries.of(keyId), 'key', veniceKeyId] as const,
+      queryFn: ({ signal }) => getApiKey(venice, adminSecret(keyId), veniceKeyId, signal),
+      staleTime: MINUTE_MS,
+    }),
+  rateLimitLog: (keyId: string) =>
+    queryOptions({
+      queryKey: [...adminQueries.of(keyId), 'rateLimitLog'] as const,
+      queryFn: ({ signal }) => getRateLimitLog(venice, adminSecret(keyId), signal),
+      staleTime: MINUTE_MS,
+    }),
+  balance: (keyId: string) =>
+    queryOptions({
+      queryKey: [...adminQueries.of(keyId), 'balance'] as const,
+      queryFn: ({ signal }) => getBillingBalance(venice, adminSecret(keyId), signal),
+      staleTime: MINUTE_MS,
+    }),
+  usage: (keyId: string, lookback: UsageLookback) =>
+    queryOptions({
+      queryKey: [...adminQueries.of(keyId), 'usage', lookback] as const,
+      queryFn: ({ signal }) => getUsageAnalytics(venice, adminSecret(keyId), lookback, signal),
+      staleTime: USAGE_CACHE_MS,
+    }),
+}
+
+/** Mutations carry a key under the same prefix, so a refusal on any admin call can be found. */
+export const adminMutationKey = (keyId: string, action: 'create' | 'update' | 'delete') =>
+  [...adminQueries.of(keyId), 'mutation', action] as const

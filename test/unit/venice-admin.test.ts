@@ -1,0 +1,348 @@
+import { describe, expect, it } from 'vitest'
+import {
+  createApiKey,
+  deleteApiKey,
+  getApiKey,
+  getRateLimitLog,
+  isActiveKeyLimit,
+  isAdminKeyRequired,
+  isAuthenticationFailed,
+  listApiKeys,
+  updateApiKey,
+} from '../../src/venice/apiKeys'
+import { getBillingBalance, getUsageAnalytics } from '../../src/venice/billing'
+import { createVeniceClient } from '../../src/venice/client'
+import { VeniceError } from '../../src/venice/errors'
+import type { CreateKeyBody, UpdateKeyBody } from '../../src/venice/schemas'
+import { ADMIN_SECRET_TEXT, INFERENCE_SECRET_TEXT, callOf, fakeFetch, jsonResponse, secretOf } from '../helpers/venice'
+
+const BASE = 'https://api.venice.test/api/v1'
+const secret = secretOf(ADMIN_SECRET_TEXT)
+const KEY_ID = '8d0b8c3e-4a3b-4c43-9d0e-1d5c2f1a7b10'
+
+function clientAnswering(respond: Parameters<typeof fakeFetch>[0]) {
+  const fetchMock = fakeFetch(respond)
+  return { client: createVeniceClient(BASE, fetchMock), fetchMock }
+}
+
+async function failure(promise: Promise<unknown>): Promise<VeniceError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  )
+  expect(error).toBeInstanceOf(VeniceError)
+  expect((error as Error).message).not.toContain(ADMIN_SECRET_TEXT)
+  return error as VeniceError
+}
+
+/** One call's method, URL, body and headers; the secret only ever in Authorization. */
+function sent(fetchMock: ReturnType<typeof fakeFetch>) {
+  const { url, init, headers } = callOf(fetchMock)
+  expect(headers.get('Authorization')).toBe(`Bearer ${ADMIN_SECRET_TEXT}`)
+  expect(url).not.toContain(ADMIN_SECRET_TEXT)
+  expect(init.credentials).toBe('omit')
+  return { method: init.method, url, body: init.body === undefined ? undefined : (JSON.parse(init.body as string) as unknown), headers }
+}
+
+const listedKey = {
+  id: KEY_ID,
+  apiKeyType: 'INFERENCE',
+  description: 'My agent',
+  createdAt: '2026-04-01T10:00:00.000Z',
+  expiresAt: null,
+  lastUsedAt: '2026-04-20T08:30:00.000Z',
+  last6Chars: 'b7C1xz',
+  consumptionLimits: { usd: 10, diem: null, vcu: null },
+  limitPeriod: 'EPOCH',
+  modelPrivacy: 'ALL',
+  usage: { trailingSevenDays: { usd: '1.2500', vcu: '0.0000', diem: '0.0000' } },
+  currentPeriodUsage: { usd: '0.5000', diem: '0.0000' },
+}
+
+const parsedKey = {
+  id: KEY_ID,
+  apiKeyType: 'INFERENCE',
+  description: 'My agent',
+  createdAt: '2026-04-01T10:00:00.000Z',
+  expiresAt: null,
+  lastUsedAt: '2026-04-20T08:30:00.000Z',
+  last6Chars: 'b7C1xz',
+  consumptionLimits: { usd: 10, diem: null },
+  limitPeriod: 'EPOCH',
+  modelPrivacy: 'ALL',
+  usage: { trailingSevenDays: { usd: 1.25, diem: 0 } },
+  currentPeriodUsage: { usd: 0.5, diem: 0 },
+}
+
+const adminRequired = () => jsonResponse(401, { error: 'Admin API key required' })
+
+describe('listApiKeys', () => {
+  it('GETs /api_keys with the ADMIN key and parses usage strings into numbers (vcu dropped)', async () => {
+    const unlimited = { ...listedKey, id: 'other', consumptionLimits: { usd: null, diem: null, vcu: null }, currentPeriodUsage: undefined }
+    const { client, fetchMock } = clientAnswering(() => jsonResponse(200, { object: 'list', data: [listedKey, unlimited] }))
+    const keys = await listApiKeys(client, secret)
+    expect(keys[0]).toEqual(parsedKey)
+    expect(keys[1]?.currentPeriodUsage).toBeUndefined()
+    expect(keys[1]?.consumptionLimits).toEqual({ usd: null, diem: null })
+    const { method, url, body, headers } = sent(fetchMock)
+    expect([method, url, body]).toEqual(['GET', `${BASE}/api_keys`, undefined])
+    expect(headers.has('Content-Type')).toBe(false)
+  })
+
+  it('rejects a key without last6Chars, or a usage amount that is not a number, as malformed', async () => {
+    const { last6Chars: _, ...noLast6 } = listedKey
+    for (const broken of [noLast6, { ...listedKey, usage: { trailingSevenDays: { usd: 'lots', diem: '0' } } }]) {
+      const { client } = clientAnswering(() => jsonResponse(200, { object: 'list', data: [broken] }))
+      const error = await failure(listApiKeys(client, secret))
+      expect(error.kind).toBe('malformed')
+      expect(error.message).toContain('data.0.')
+    }
+  })
+
+  it('rejects an unknown limit period as malformed', async () => {
+    const { client } = clientAnswering(() => jsonResponse(200, { data: [{ ...listedKey, limitPeriod: 'WEEK' }] }))
+    expect((await failure(listApiKeys(client, secret))).kind).toBe('malformed')
+  })
+
+  it('turns 401 "Admin API key required" into an error the console recognises, without retrying', async () => {
+    const { client, fetchMock } = clientAnswering(adminRequired)
+    const error = await failure(listApiKeys(client, secretOf(INFERENCE_SECRET_TEXT)))
+    expect(error).toMatchObject({ kind: 'http', status: 401, message: 'Admin API key required' })
+    expect(isAdminKeyRequired(error)).toBe(true)
+    expect(isAuthenticationFailed(error)).toBe(false)
+    expect(fetchMock).toHaveBeenCalledTimes(1)
+  })
+
+  it('tells "Authentication failed" apart from "Admin API key required"', async () => {
+    const { client } = clientAnswering(() => jsonResponse(401, { error: 'Authentication failed' }))
+    const error = await failure(listApiKeys(client, secret))
+    expect(isAuthenticationFailed(error)).toBe(true)
+    expect(isAdminKeyRequired(error)).toBe(false)
+  })
+})
+
+describe('getApiKey', () => {
+  it('GETs /api_keys/{id} with the id URL-encoded', async () => {
+    const { client, fetchMock } = clientAnswering(() => jsonResponse(200, { data: listedKey }))
+    await expect(getApiKey(client, secret, KEY_ID)).resolves.toEqual(parsedKey)
+    expect(sent(fetchMock)).toMatchObject({ method: 'GET', url: `${BASE}/api_keys/${KEY_ID}` })
+
+    const odd = clientAnswering(() => jsonResponse(200, { data: listedKey }))
+    await getApiKey(odd.client, secret, '../rate_limits?x=1 #')
+    expect(callOf(odd.fetchMock).url).toBe(`${BASE}/api_keys/..%2Frate_limits%3Fx%3D1%20%23`)
+  })
+
+  it('shows "API key not found" on a 400', async () => {
+    const { client } = clientAnswering(() => jsonResponse(400, { error: 'API key not found' }))
+    expect(await failure(getApiKey(client, secret, KEY_ID))).toMatchObject({ status: 400, message: 'API key not found' })
+  })
+
+  it('rejects a response without data as malformed', async () => {
+    const { client } = clientAnswering(() => jsonResponse(200, listedKey))
+    expect((await failure(getApiKey(client, secret, KEY_ID))).kind).toBe('malformed')
+  })
+})
+
+describe('createApiKey', () => {
+  const body: CreateKeyBody = { apiKeyType: 'INFERENCE', description: 'CI runner', consumptionLimit: { usd: 5, diem: null }, limitPeriod: 'MONTH' }
+  const created = {
+    id: KEY_ID,
+    apiKey: INFERENCE_SECRET_TEXT,
+    apiKeyType: 'INFERENCE',
+    description: 'CI runner',
+    expiresAt: null,
+    consumptionLimit: { usd: 5, diem: null },
+    limitPeriod: 'MONTH',
+    modelPrivacy: 'ALL',
+  }
+
+  it('POSTs exactly the body as JSON and returns the new key with its secret', async () => {
+    const { client, fetchMock } = clientAnswering(() => jsonResponse(200, { success: true, data: created }))
+    await expect(createApiKey(client, secret, body)).resolves.toEqual(created)
+    const request = sent(fetchMock)
+    expect(request).toMatchObject({ method: 'POST', url: `${BASE}/api_keys`, body })
+    expect(request.headers.get('Content-Type')).toBe('application/json')
+    expect(fetchMock).toHaveBeenCalledTimes(1)
+  })
+
+  it('rejects a created key without a Venice secret as malformed', async () => {
+    const { client } = clientAnswering(() => jsonResponse(200, { success: true, data: { ...created, apiKey: undefined } }))
+    const error = await failure(createApiKey(client, secret, body))
+    expect(error.kind).toBe('malformed')
+    expect(error.message).toContain('data.apiKey')
+  })
+
+  it('carries Retry-After on a 429 and is never retried by itself', async () => {
+    const { client, fetchMock } = clientAnswering(() =>
+      jsonResponse(429, { error: 'Rate limit exceeded: at most 20 API keys can be created per minute' }, { headers: { 'Retry-After': '42' } }),
+    )
+    const error = await failure(createApiKey(client, secret, body))
+    expect(error).toMatchObject({ status: 429, retryAfterMs: 42_000 })
+    expect(isActiveKeyLimit(error)).toBe(false)
+    expect(fetchMock).toHaveBeenCalledTimes(1)
+  })
+
+  it('recognises the 500-active-keys limit', async () => {
+    const { client } = clientAnswering(() => jsonResponse(400, { error: 'Maximum of 500 active API keys reached' }))
+    const error = await failure(createApiKey(client, secret, body))
+    expect(isActiveKeyLimit(error)).toBe(true)
+  })
+
+  it('shows a schema failure message from a 400', async () => {
+    const { client } = clientAnswering(() => jsonResponse(400, { error: 'Invalid request', details: 'description is required' }))
+    expect((await failure(createApiKey(client, secret, body))).message).toBe('Invalid request: description is required')
+  })
+})
+
+describe('updateApiKey', () => {
+  it('PATCHes /api_keys with exactly the given fields, nulls included', async () => {
+    const body: UpdateKeyBody = { id: KEY_ID, expiresAt: null, consumptionLimit: { usd: null } }
+    const { client, fetchMock } = clientAnswering(() => jsonResponse(200, { success: true, data: listedKey }))
+    await expect(updateApiKey(client, secret, body)).resolves.toEqual(parsedKey)
+    const request = sent(fetchMock)
+    expect(request).toMatchObject({ method: 'PATCH', url: `${BASE}/api_keys` })
+    expect(request.body).toEqual({ id: KEY_ID, expiresAt: null, consumptionLimit: { usd: null } })
+  })
+
+  it('shows "API key not found or expired" on a 400', async () => {
+    const { client } = clientAnswering(() => jsonResponse(400, { error: 'API key not found or expired' }))
+    expect(await failure(updateApiKey(client, secret, { id: KEY_ID, description: 'x' }))).toMatchObject({
+      status: 400,
+      message: 'API key not found or expired',
+    })
+  })
+
+  it('rejects a success without the key as malformed', async () => {
+    const { client } = clientAnswering(() => jsonResponse(200, { success: true }))
+    expect((await failure(updateApiKey(client, secret, { id: KEY_ID, description: 'x' }))).kind).toBe('malformed')
+  })
+})
+
+describe('deleteApiKey', () => {
+  it('DELETEs /api_keys?id= with no body', async () => {
+    const { client, fetchMock } = clientAnswering(() => jsonResponse(200, { success: true }))
+    await expect(deleteApiKey(client, secret, KEY_ID)).resolves.toBeUndefined()
+    expect(sent(fetchMock)).toMatchObject({ method: 'DELETE', url: `${BASE}/api_keys?id=${KEY_ID}`, body: undefined })
+  })
+
+  it('encodes the id in the query', async () => {
+    const { client, fetchMock } = clientAnswering(() => jsonResponse(200, { success: true }))
+    await deleteApiKey(client, secret, 'a&b=c d')
+    expect(new URL(callOf(fetchMock).url).searchParams.get('id')).toBe('a&b=c d')
+  })
+
+  it('shows "API key could not be found" on a 400', async () => {
+    const { client } = clientAnswering(() => jsonResponse(400, { error: 'API key could not be found' }))
+    expect(await failure(deleteApiKey(client, secret, KEY_ID))).toMatchObject({ status: 400, message: 'API key could not be found' })
+  })
+
+  it('rejects an answer that does not say success as malformed', async () => {
+    const { client } = clientAnswering(() => jsonResponse(200, { success: false }))
+    expect((await failure(deleteApiKey(client, secret, KEY_ID))).kind).toBe('malformed')
+  })
+
+  it('recognises 401 "Admin API key required"', async () => {
+    const { client } = clientAnswering(adminRequired)
+    expect(isAdminKeyRequired(await failure(deleteApiKey(client, secret, KEY_ID)))).toBe(true)
+  })
+})
+
+describe('getRateLimitLog', () => {
+  const breaches = [
+    { apiKeyId: KEY_ID, modelId: 'zai-org-glm-5-1', rateLimitType: 'RPM', rateLimitTier: 'paid', timestamp: '2026-04-20T10:00:00.000Z' },
+    { apiKeyId: null, modelId: 'endpoint:api/v1/chat/completions', rateLimitType: 'FAILED_REQUESTS', rateLimitTier: 'paid', timestamp: '2026-04-20T09:00:00.000Z' },
+  ]
+
+  it('GETs /api_keys/rate_limits/log and keeps the entries in order', async () => {
+    const { client, fetchMock } = clientAnswering(() => jsonResponse(200, { object: 'list', data: breaches }))
+    await expect(getRateLimitLog(client, secret)).resolves.toEqual(breaches)
+    expect(sent(fetchMock)).toMatchObject({ method: 'GET', url: `${BASE}/api_keys/rate_limits/log` })
+  })
+
+  it('rejects an entry without a timestamp as malformed', async () => {
+    const { client } = clientAnswering(() => jsonResponse(200, { object: 'list', data: [{ ...breaches[0], timestamp: undefined }] }))
+    const error = await failure(getRateLimitLog(client, secret))
+    expect(error.kind).toBe('malformed')
+    expect(error.message).toContain('data.0.timestamp')
+  })
+
+  it('recognises 401 "Admin API key required"', async () => {
+    const { client } = clientAnswering(adminRequired)
+    expect(isAdminKeyRequired(await failure(getRateLimitLog(client, secret)))).toBe(true)
+  })
+})
+
+describe('getBillingBalance', () => {
+  const balance = {
+    canConsume: true,
+    consumptionCurrency: 'DIEM',
+    balances: { diem: 80.5, usd: 12, bundledCredits: null, earnedCredits: 0 },
+    diemEpochAllocation: 100,
+  }
+
+  it('GETs /billing/balance and parses the documented shape', async () => {
+    const { client, fetchMock } = clientAnswering(() => jsonResponse(200, balance))
+    await expect(getBillingBalance(client, secret)).resolves.toEqual(balance)
+    expect(sent(fetchMock)).toMatchObject({ method: 'GET', url: `${BASE}/billing/balance` })
+  })
+
+  it('accepts a null consumption currency (nothing to spend)', async () => {
+    const { client } = clientAnswering(() => jsonResponse(200, { ...balance, canConsume: false, consumptionCurrency: null }))
+    expect((await getBillingBalance(client, secret)).consumptionCurrency).toBeNull()
+  })
+
+  it('rejects an unknown currency or a missing balances object as malformed', async () => {
+    for (const broken of [{ ...balance, consumptionCurrency: 'EUR' }, { ...balance, balances: undefined }]) {
+      const { client } = clientAnswering(() => jsonResponse(200, broken))
+      expect((await failure(getBillingBalance(client, secret))).kind).toBe('malformed')
+    }
+  })
+
+  it('recognises 401 "Admin API key required"', async () => {
+    const { client } = clientAnswering(adminRequired)
+    expect(isAdminKeyRequired(await failure(getBillingBalance(client, secret)))).toBe(true)
+  })
+})
+
+describe('getUsageAnalytics', () => {
+  const analytics = {
+    byDate: [
+      { date: '2026-04-19', USD: 1.5, DIEM: 0 },
+      { date: '2026-04-20', USD: 0, DIEM: 3.25 },
+    ],
+    byModel: [{ modelName: 'zai-org-glm-5-1', unitType: 'TOKENS', modelType: 'text', totalUsd: 1.5, totalDiem: 3.25, totalUnits: 120000, breakdown: [] }],
+    byKey: [{ apiKeyId: null, description: 'Web app', totalUsd: 1.5, totalDiem: 0, totalUnits: 100 }],
+    byModelDaily: [{ date: 1776556800000 }],
+    byKeyDaily: [],
+  }
+  const parsed = {
+    byDate: analytics.byDate,
+    byModel: [{ modelName: 'zai-org-glm-5-1', unitType: 'TOKENS', modelType: 'text', totalUsd: 1.5, totalDiem: 3.25, totalUnits: 120000 }],
+    byKey: analytics.byKey,
+  }
+
+  it('GETs /billing/usage-analytics?lookback= (never the retired /billing/usage)', async () => {
+    for (const lookback of ['7d', '30d', '90d'] as const) {
+      const { client, fetchMock } = clientAnswering(() => jsonResponse(200, analytics))
+      await expect(getUsageAnalytics(client, secret, lookback)).resolves.toEqual(parsed)
+      const { url, method } = sent(fetchMock)
+      expect(method).toBe('GET')
+      expect(url).toBe(`${BASE}/billing/usage-analytics?lookback=${lookback}`)
+    }
+  })
+
+  it('accepts the aggregates wrapped in data, and amounts sent as strings', async () => {
+    const { client } = clientAnswering(() => jsonResponse(200, { data: { ...analytics, byDate: [{ date: '2026-04-19', USD: '1.5000', DIEM: '0.0000' }] } }))
+    expect((await getUsageAnalytics(client, secret, '7d')).byDate).toEqual([{ date: '2026-04-19', USD: 1.5, DIEM: 0 }])
+  })
+
+  it('rejects rows without a date as malformed', async () => {
+    const { client } = clientAnswering(() => jsonResponse(200, { ...analytics, byDate: [{ USD: 1, DIEM: 0 }] }))
+    expect((await failure(getUsageAnalytics(client, secret, '7d'))).kind).toBe('malformed')
+  })
+
+  it('recognises 401 "Admin API key required"', async () => {
+    const { client } = clientAnswering(adminRequired)
+    expect(isAdminKeyRequired(await failure(getUsageAnalytics(client, secret, '30d')))).toBe(true)
+  })
+})

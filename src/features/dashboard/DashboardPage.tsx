@@ -29,9 +29,9 @@ function Dashboard({ entry }: { entry: KeyEntry }) {
   return (
     <section className="dashboard" aria-labelledby="dashboard-title" aria-busy={isFetching}>
       <header className="dashboard-header">
-        <h2 id="dashboard-title">
+        <h1 id="dashboard-title">
           {entry.description} <span className={`badge badge-${entry.type.toLowerCase()}`}>{entry.type}</span> <code>…{entry.secret.last6}</code>
-        </h2>
+        </h1>
         <button type="button" className="button" onClick={() => void query.refetch()} disabled={isFetching}>
           {isFetching ? 'Refreshing…' : 'Refresh'}
         </button>

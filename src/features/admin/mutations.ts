@@ -67,6 +67,8 @@ export function useRevokeKey(keyId: string, onRevokedSelf: () => void) {
         return
       }
       client.removeQueries({ queryKey: adminQueries.key(keyId, veniceKeyId).queryKey })
+      // Another key of this session that was just revoked is of no use any more.
+      for (const other of keyring.list()) if (other.veniceKeyId === veniceKeyId) keyring.remove(other.id)
       void client.invalidateQueries({ queryKey: adminQueries.keys(keyId).queryKey })
     },
   })

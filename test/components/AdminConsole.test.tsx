@@ -1,27 +1,15 @@
 import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi, type Mock } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { config } from '../../src/config'
+import AdminConsole from '../../src/features/admin/AdminConsole'
 import type { KeyEntry } from '../../src/features/key/keyring'
 import { keyring } from '../../src/features/key/session'
-import { queryClient } from '../../src/venice/queryClient'
 import { ADMIN_SECRET_TEXT, INFERENCE_SECRET_TEXT, jsonResponse, secretOf } from '../helpers/venice'
+import { queryClient } from '../../src/venice/queryClient'
+import { stubVeniceFetch } from '../helpers/fetchStub'
 
-// src/venice/instance.ts binds globalThis.fetch when first imported: stub first, import after.
-const fetchMock: Mock<typeof fetch> = vi.fn()
-let AdminConsole: typeof import('../../src/features/admin/AdminConsole').default
-beforeAll(async () => {
-  vi.stubGlobal('fetch', fetchMock)
-  AdminConsole = (await import('../../src/features/admin/AdminConsole')).default
-})
-afterAll(() => {
-  vi.unstubAllGlobals()
-})
-afterEach(() => {
-  fetchMock.mockReset()
-  queryClient.clear()
-  keyring.clear()
-})
+const fetchMock = stubVeniceFetch()
 
 const SELF_ID = '11111111-1111-4111-8111-111111111111'
 const OTHER_ID = '22222222-2222-4222-8222-222222222222'

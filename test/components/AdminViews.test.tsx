@@ -1,31 +1,20 @@
 import { render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import axe from 'axe-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi, type Mock } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { config } from '../../src/config'
+import AdminConsole from '../../src/features/admin/AdminConsole'
 import { keyring } from '../../src/features/key/session'
-import { queryClient } from '../../src/venice/queryClient'
 import { ADMIN_SECRET_TEXT, jsonResponse, secretOf } from '../helpers/venice'
+import { stubVeniceFetch } from '../helpers/fetchStub'
 
 // happy-dom has no 2D canvas for uPlot: the chart itself is checked in a real browser (e2e).
 vi.mock('../../src/features/admin/UsageChart', () => ({
   default: ({ summary }: { summary: string }) => <div role="img" aria-label={summary} />,
 }))
 
-// src/venice/instance.ts binds globalThis.fetch when first imported: stub first, import after.
-const fetchMock: Mock<typeof fetch> = vi.fn()
-let AdminConsole: typeof import('../../src/features/admin/AdminConsole').default
-beforeAll(async () => {
-  vi.stubGlobal('fetch', fetchMock)
-  AdminConsole = (await import('../../src/features/admin/AdminConsole')).default
-})
-afterAll(() => {
-  vi.unstubAllGlobals()
-})
+const fetchMock = stubVeniceFetch()
 afterEach(() => {
-  fetchMock.mockReset()
-  queryClient.clear()
-  keyring.clear()
   vi.restoreAllMocks()
 })
 

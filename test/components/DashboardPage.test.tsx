@@ -1,29 +1,13 @@
 import { render, screen, within } from '@testing-library/react'
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi, type Mock } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { config } from '../../src/config'
+import DashboardPage from '../../src/features/dashboard/DashboardPage'
 import { keyring } from '../../src/features/key/session'
 import { formatDate } from '../../src/ui/format'
-import { queryClient } from '../../src/venice/queryClient'
 import { INFERENCE_SECRET_TEXT, RATE_LIMITS_BODY, jsonResponse, secretOf } from '../helpers/venice'
+import { stubVeniceFetch } from '../helpers/fetchStub'
 
-// src/venice/instance.ts binds globalThis.fetch when it is first imported, so the stub goes in
-// first and the page is imported after it. Each test then sets what the stub answers.
-const fetchMock: Mock<typeof fetch> = vi.fn()
-let DashboardPage: typeof import('../../src/features/dashboard/DashboardPage').default
-beforeAll(async () => {
-  vi.stubGlobal('fetch', fetchMock)
-  DashboardPage = (await import('../../src/features/dashboard/DashboardPage')).default
-})
-
-afterAll(() => {
-  vi.unstubAllGlobals()
-})
-
-afterEach(() => {
-  fetchMock.mockReset()
-  queryClient.clear()
-  keyring.clear()
-})
+const fetchMock = stubVeniceFetch()
 
 function renderDashboard() {
   const secret = secretOf(INFERENCE_SECRET_TEXT)

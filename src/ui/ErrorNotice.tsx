@@ -1,10 +1,14 @@
 import { describeError } from './describeError'
 import { Notice } from './Notice'
 
-export function ErrorNotice({ error, title }: { error: unknown; title?: string }) {
+/**
+ * An error in words. `outcome` says what did not happen ("The key was not created"); the error's
+ * own title (429, 500, unreachable…) always follows it, so neither hides the other.
+ */
+export function ErrorNotice({ error, outcome }: { error: unknown; outcome?: string }) {
   const words = describeError(error)
   return (
-    <Notice tone="error" title={title ?? words.title}>
+    <Notice tone="error" title={outcome ? `${outcome}: ${words.title}` : words.title}>
       <p>{words.detail}</p>
       {words.unreachable && (
         <p>

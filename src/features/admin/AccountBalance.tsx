@@ -30,7 +30,7 @@ export function AccountBalance({ entry }: { entry: KeyEntry }) {
         This is the whole account and ignores per-key limits: a key with its own cap can be refused while the account can
         still pay. A key’s own dashboard (“Access”) says whether that key may spend.
       </p>
-      {error && !isFetching && <ErrorNotice error={error} title="The balance could not be loaded" />}
+      {error && !isFetching && <ErrorNotice error={error} outcome="The balance could not be loaded" />}
       {!data && !error && <p aria-live="polite">Loading the balance…</p>}
       {data && <BalanceFigures balance={data} />}
     </section>
@@ -79,7 +79,12 @@ function BalanceFigures({ balance }: { balance: BillingBalance }) {
           return (
             <li key={currency} className={first ? 'current' : undefined} aria-current={first ? 'true' : undefined}>
               <span>{CURRENCY_WORDS[currency]}</span> <strong className={value === undefined ? 'muted' : undefined}>{value ?? 'unknown'}</strong>
-              {first && <span className="badge badge-in-use">spent first</span>}
+              {first && (
+                <>
+                  {' '}
+                  <span className="badge badge-in-use">spent first</span>
+                </>
+              )}
             </li>
           )
         })}

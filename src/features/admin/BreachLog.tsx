@@ -46,7 +46,7 @@ export function BreachLog({ entry }: { entry: KeyEntry }) {
       <p className="hint">
         The last {LOG_SIZE} times a key of this account hit a limit, newest first. Venice answered those requests with 429.
       </p>
-      {log.error && !log.isFetching && <ErrorNotice error={log.error} title="The breach log could not be loaded" />}
+      {log.error && !log.isFetching && <ErrorNotice error={log.error} outcome="The breach log could not be loaded" />}
       {!log.data && !log.error && <p aria-live="polite">Loading the breach log…</p>}
       {log.data && rows.length === 0 && <p>No breaches: no key of this account has hit a rate limit lately.</p>}
       {rows.length > 0 && (

@@ -47,7 +47,8 @@ export function CreateKey({ entry }: { entry: KeyEntry }) {
   const keyLimit = isActiveKeyLimit(error)
   const cooldownUntil =
     isVeniceError(error) && error.status === 429 && !keyLimit && last ? last.at + (error.retryAfterMs ?? CREATION_WINDOW_MS) : 0
-  const waitMs = cooldownUntil - now
+  // `now` ticks once a second and may be up to a second old here (e.g. right as the 429 lands): never count from before it.
+  const waitMs = cooldownUntil - Math.max(now, Date.now())
   const coolingDown = waitMs > 0
   const refused = isAdminKeyRequired(error) || isAuthenticationFailed(error)
 
@@ -92,7 +93,7 @@ export function CreateKey({ entry }: { entry: KeyEntry }) {
         </Notice>
       )}
       {error !== undefined && !keyLimit && !refused && !(isVeniceError(error) && error.status === 429) && (
-        <ErrorNotice error={error} title="The key was not created" />
+        <ErrorNotice error={error} outcome="The key was not created" />
       )}
 
       <div className="actions">

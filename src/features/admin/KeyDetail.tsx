@@ -42,7 +42,7 @@ export function KeyDetail({ entry, veniceKeyId, name, onClose, onRevokedSelf }: 
           <p>It was revoked or has expired ({error.message}).</p>
         </Notice>
       ) : (
-        error && <ErrorNotice error={error} title="This key could not be loaded" />
+        error && <ErrorNotice error={error} outcome="This key could not be loaded" />
       )}
       {!data && !error && <p aria-live="polite">Loading the key…</p>}
       {data && (

@@ -43,7 +43,7 @@ export function KeysPanel({ entry, onRevokedSelf }: { entry: KeyEntry; onRevoked
           {isFetching ? 'Refreshing…' : 'Refresh'}
         </button>
       </div>
-      {error && !isFetching && <ErrorNotice error={error} title="The keys could not be listed" />}
+      {error && !isFetching && <ErrorNotice error={error} outcome="The keys could not be listed" />}
       {!data && !error && <p aria-live="polite">Loading the keys…</p>}
       {data && <KeysTable keys={data} entry={entry} onManage={(key) => setOpen({ id: key.id, name: keyName(key) })} />}
     </section>

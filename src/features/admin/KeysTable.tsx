@@ -122,7 +122,12 @@ export function KeysTable({ keys, entry, onManage }: KeysTableProps) {
                 <tr key={key.id} className={inUse ? 'in-use' : undefined}>
                   <th scope="row">
                     {key.description || <span className="muted">Untitled</span>}
-                    {inUse && <span className="badge badge-in-use">in use here</span>}
+                    {inUse && (
+                      <>
+                        {' '}
+                        <span className="badge badge-in-use">in use here</span>
+                      </>
+                    )}
                   </th>
                   <td>
                     <span className={`badge badge-${key.apiKeyType.toLowerCase()}`}>{key.apiKeyType}</span>

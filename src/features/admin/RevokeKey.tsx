@@ -76,7 +76,7 @@ export function RevokeKey({ entry, apiKey, onRevoked, onRevokedSelf }: RevokeKey
               </p>
             </Notice>
           )}
-          {revoke.error && !refused && <ErrorNotice error={revoke.error} title="The key was not revoked" />}
+          {revoke.error && !refused && <ErrorNotice error={revoke.error} outcome="The key was not revoked" />}
           <div className="actions">
             <button type="button" className="button danger" onClick={confirm} disabled={revoke.isPending}>
               {revoke.isPending ? 'Revoking…' : step === 'confirmInUse' ? 'Yes, revoke the key I am using' : `Yes, revoke ${name}`}

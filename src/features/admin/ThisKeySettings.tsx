@@ -16,7 +16,7 @@ export function ThisKeySettings({ entry, veniceKeyId }: { entry: KeyEntry; venic
       {entry.origin === 'minted' && (
         <p className="hint">Read back from Venice: the limits echoed when a key is minted with a wallet are not reliable, these are.</p>
       )}
-      {error && <ErrorNotice error={error} title="Venice did not return this key’s settings" />}
+      {error && <ErrorNotice error={error} outcome="Venice did not return this key’s settings" />}
       {!data && !error && <p aria-live="polite">Loading this key’s stored settings…</p>}
       {data && <KeyFacts apiKey={data} />}
     </section>

@@ -36,7 +36,7 @@ export function UsageView({ entry }: { entry: KeyEntry }) {
         ))}
       </fieldset>
       <p className="hint">Venice caches these figures for 10 minutes (and calls this report beta): the latest spend may not show yet.</p>
-      {error && !isFetching && <ErrorNotice error={error} title="Usage could not be loaded" />}
+      {error && !isFetching && <ErrorNotice error={error} outcome="Usage could not be loaded" />}
       {!data && !error && <p aria-live="polite">Loading usage…</p>}
       {isPlaceholderData && <p aria-live="polite">Loading the last {LOOKBACK_WORDS[lookback]}…</p>}
       {data && (

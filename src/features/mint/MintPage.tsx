@@ -83,12 +83,12 @@ export default function MintPage({ onMinted }: { onMinted: (keyId: string) => vo
           </Notice>
         )}
         {status.name === 'failed' && (
-          <ErrorNotice error={status.error} title={status.keyMayExist ? 'The key may have been minted' : 'The key was not minted'} />
+          <ErrorNotice error={status.error} outcome={status.keyMayExist ? 'The key may have been minted' : 'The key was not minted'} />
         )}
         {status.name === 'failed' && status.keyMayExist && (
           <Notice tone="warning">
             <p>
-              The request reached Venice, but its answer was lost or unreadable, so Venice may have created a key whose
+              The request reached Venice, but its answer was an error, lost or unreadable, so Venice may have created a key whose
               secret this page never received. Minting again makes a new key; an ADMIN key can list and revoke the unknown one.
             </p>
           </Notice>

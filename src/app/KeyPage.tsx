@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react'
+import { lazy, Suspense, useState } from 'react'
 import { config } from '../config'
 import { KeyList, RememberPanel, SecretReveal, useKey } from '../features/key'
 import { navigate, paths } from './router'
@@ -9,6 +9,9 @@ const AdminConsole = lazy(() => import('../features/admin/AdminConsole'))
 
 export function KeyPage({ keyId }: { keyId: string }) {
   const entry = useKey(keyId)
+  // A new key's reveal stays up once saved (Copy, Download, "I have saved it": it then says so) until the user leaves.
+  const [revealing, setRevealing] = useState<string>()
+  if (entry?.unsaved && revealing !== entry.id) setRevealing(entry.id)
   if (!entry) {
     return (
       <p>
@@ -19,7 +22,7 @@ export function KeyPage({ keyId }: { keyId: string }) {
   }
   return (
     <div className="key-page">
-      {entry.unsaved && <SecretReveal entry={entry} apiUrl={config.veniceApiUrl} />}
+      {(entry.unsaved || revealing === entry.id) && <SecretReveal entry={entry} apiUrl={config.veniceApiUrl} />}
       <Suspense fallback={<p aria-live="polite">Loading the dashboard…</p>}>
         <DashboardPage entry={entry} />
       </Suspense>

@@ -133,3 +133,113 @@ export async function leaksOf(session: AppSession, secret: string, veniceUrl: st
   if (session.page.url().includes(secret)) leaks.push('address bar')
   return leaks
 }
+
+/**
+ * What the Venice stand-in received on one API path (e.g. '/api_keys/rate_limits', query ignored),
+ * as `METHOD status` in order, preflights left out: e.g. ['GET 200', 'POST 400'], or 'GET dropped'.
+ */
+export function veniceCalls(world: TestWorld, path: string): string[] {
+  return world.venice.control
+    .requests()
+    .filter((r) => r.method !== 'OPTIONS' && r.path.split('?')[0] === `/api/v1${path}`)
+    .map((r) => `${r.method} ${r.status}`)
+}
+
+// ---- Appended for keys.test.ts / app-shell.test.ts ----
+
+/** Wallet code by chunk name: the wallet module, the mint page, or anything named after wagmi, RainbowKit, WalletConnect or MetaMask. */
+export function isWalletChunk(url: string): boolean {
+  const file = new URL(url).pathname.split('/').pop() ?? ''
+  return /\.js$/.test(file) && /^(WalletModule|MintPage)-|wagmi|rainbowkit|walletconnect|metamask/i.test(file)
+}
+
+/** Requests the page sent to a local port (e.g. E2E_PORTS.chain for the RPC, E2E_PORTS.venice for the stand-in). */
+export function requestsToPort(session: AppSession, port: number): RecordedRequest[] {
+  return session.requests.filter((r) => r.url.startsWith('http') && new URL(r.url).port === String(port))
+}
+
+/** Merges figures into test-results/e2e-metrics.json (created if missing), keyed at the top level. */
+export async function recordMetrics(figures: Record<string, unknown>): Promise<string> {
+  const { mkdir, readFile, writeFile } = await import('node:fs/promises')
+  const dir = join(ROOT, 'test-results')
+  const file = join(dir, 'e2e-metrics.json')
+  await mkdir(dir, { recursive: true })
+  let current: Record<string, unknown> = {}
+  try {
+    current = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>
+  } catch {
+    // missing or unreadable: start afresh
+  }
+  await writeFile(file, `${JSON.stringify({ ...current, ...figures, updatedAt: new Date().toISOString() }, null, 2)}\n`)
+  return file
+}
+
+// ---- Appended for admin-keys.test.ts / admin-billing.test.ts ----
+
+/** One request the Venice stand-in received, as the tests compare it. */
+export interface VeniceCall {
+  method: string
+  /** Relative to /api/v1, without the query, e.g. '/api_keys'. */
+  path: string
+  /** The raw query without '?', '' when none. */
+  query: string
+  /** Parsed JSON, the raw text when not JSON, undefined when empty. */
+  body: unknown
+  status: number | 'dropped'
+}
+
+/**
+ * The stand-in's log without preflights, in order. With `secret`, only the requests that carried
+ * `Authorization: Bearer <secret>` (so requests a test sends itself with another key are left out).
+ */
+export function veniceRequests(world: TestWorld, { secret }: { secret?: string } = {}): VeniceCall[] {
+  return world.venice.control
+    .requests()
+    .filter((r) => r.method !== 'OPTIONS' && (secret === undefined || r.headers.authorization === `Bearer ${secret}`))
+    .map((r) => {
+      const [path = '', query = ''] = r.path.split('?')
+      return { method: r.method, path: path.replace(/^\/api\/v1/, ''), query, body: r.body, status: r.status }
+    })
+}
+
+/** The file names of the page's own scripts and styles it has requested so far (e.g. 'AdminConsole-abc123.js'). */
+export function loadedAssets(session: AppSession, world: E2EWorld): string[] {
+  const own = new URL(world.app.url).host
+  return session.requests
+    .map((r) => new URL(r.url))
+    .filter((u) => u.host === own && /\.(js|css)$/.test(u.pathname))
+    .map((u) => u.pathname.split('/').pop() ?? '')
+}
+
+/**
+ * File names (in assets/) of the e2e build's chunks that only the wallet side needs: WalletModule-*,
+ * MintPage-* and everything they import, statically or lazily, that no other part of the app imports.
+ */
+export async function walletOnlyChunks(): Promise<Set<string>> {
+  const { readFileSync, readdirSync } = await import('node:fs')
+  const dist = join(ROOT, E2E_DIST)
+  const assets = join(dist, 'assets')
+  const IMPORT = /\b(?:import|export)\s*(?:[\w*${}\s,]+from\s*)?["'`]\.\/([^"'`]+\.js)["'`]|\bimport\(\s*["'`]\.\/([^"'`]+\.js)["'`]\s*\)/g
+  const files = new Set(readdirSync(assets))
+  // Template-literal imports (`./${name}.js`) name no file: only real files count.
+  const importsOf = (file: string) => [...readFileSync(join(assets, file), 'utf8').matchAll(IMPORT)].map((m) => (m[1] ?? m[2])!).filter((name) => files.has(name))
+  const reach = (roots: string[], stopAt: (file: string) => boolean) => {
+    const seen = new Set<string>()
+    const visit = (file: string) => {
+      if (seen.has(file) || stopAt(file)) return
+      seen.add(file)
+      importsOf(file).forEach(visit)
+    }
+    roots.forEach(visit)
+    return seen
+  }
+  const isWalletRoot = (file: string) => /^(WalletModule|MintPage)-.*\.js$/.test(file)
+  const html = readFileSync(join(dist, 'index.html'), 'utf8')
+  const entries = [...html.matchAll(/(?:src|href)="\.\/assets\/([^"]+\.js)"/g)].map((m) => m[1]!)
+  const appSide = reach(entries, isWalletRoot)
+  const walletSide = reach([...files].filter(isWalletRoot), () => false)
+  return new Set([...walletSide].filter((file) => !appSide.has(file)))
+}
+
+/** The asset file name of a request URL (its last path segment). */
+export const fileOf = (url: string): string => new URL(url).pathname.split('/').pop() ?? ''

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 
 /** Through RainbowKit's modal, as a user would: header button → "Test Wallet". */
 export async function connectTestWallet(page: Page): Promise<void> {
@@ -44,4 +44,114 @@ export const mintButton = (page: Page) => page.getByRole('button', { name: /Sign
 export async function revealSecret(page: Page): Promise<string> {
   await page.getByRole('button', { name: 'Reveal' }).click()
   return (await page.getByTestId('secret-value').textContent())!.trim()
+}
+
+/** From the home page, as a user would: paste a key in "Venice API key", then "Open dashboard". */
+export async function openPastedKeyDashboard(page: Page, apiKey: string): Promise<void> {
+  await page.getByLabel('Venice API key').fill(apiKey)
+  await page.getByRole('button', { name: 'Open dashboard' }).click()
+  await page.getByRole('heading', { name: /Pasted key/ }).waitFor()
+}
+
+// ---- Appended for keys.test.ts / app-shell.test.ts ----
+
+/** Home page: paste a key in "Venice API key" and open its dashboard. */
+export async function pasteKey(page: Page, secret: string): Promise<void> {
+  await page.getByLabel('Venice API key').fill(secret)
+  await page.getByRole('button', { name: 'Open dashboard' }).click()
+}
+
+export interface AxeFinding {
+  id: string
+  impact: string | null
+  help: string
+  nodes: { target: string; summary: string }[]
+}
+
+/**
+ * Runs axe-core in the page and returns the violations of at least `minImpact` (default serious).
+ * Evaluated rather than added as a <script>: the app's CSP (script-src 'self') refuses inline scripts.
+ */
+export async function axeViolations(page: Page, { minImpact = 'serious' as 'minor' | 'moderate' | 'serious' | 'critical' } = {}): Promise<AxeFinding[]> {
+  const { readFileSync } = await import('node:fs')
+  const { createRequire } = await import('node:module')
+  const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(source)
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: unknown[] }> } }).axe
+    const result = await axe.run(document, { resultTypes: ['violations'] })
+    return result.violations as { id: string; impact: string | null; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }[]
+  })
+  const order = ['minor', 'moderate', 'serious', 'critical']
+  return violations
+    .filter((v) => order.indexOf(v.impact ?? 'minor') >= order.indexOf(minImpact))
+    .map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target.map(String).join(' '), summary: (n.failureSummary ?? '').replace(/\s+/g, ' ').trim() })),
+    }))
+}
+
+/** One readable block per violation, for test output. */
+export function formatAxe(where: string, findings: AxeFinding[]): string {
+  return findings
+    .map((f) => [`[${where}] ${f.impact} ${f.id}: ${f.help}`, ...f.nodes.map((n) => `    ${n.target} — ${n.summary}`)].join('\n'))
+    .join('\n')
+}
+
+// ---- Appended for admin-keys.test.ts / admin-billing.test.ts ----
+
+/** Home page: paste an ADMIN key and wait until its console has listed the account's keys. */
+export async function openAdminConsole(page: Page, secret: string): Promise<void> {
+  await pasteKey(page, secret)
+  await page.getByRole('heading', { name: /^Account administration/ }).waitFor()
+  await page.getByRole('table', { name: 'Active keys of this account' }).waitFor()
+}
+
+/** A tab of the ADMIN console, e.g. 'Create a key', 'Usage'. */
+export async function openAdminTab(page: Page, name: string): Promise<void> {
+  const tab = page.getByRole('tablist', { name: 'Account administration' }).getByRole('tab', { name, exact: true })
+  await tab.click()
+  await page.waitForFunction((id) => document.getElementById(id ?? '')?.getAttribute('aria-selected') === 'true', await tab.getAttribute('id'))
+}
+
+/** The <dd> that a <dt> labelled `label` describes, inside `scope` (a stats list such as KeyFacts). */
+export function statValue(scope: Page | Locator, label: string): Locator {
+  return scope.locator(`xpath=.//dt[normalize-space()=${JSON.stringify(label)}]/following-sibling::dd[1]`)
+}
+
+/** The trimmed text of every cell (th and td) of a table row. */
+export async function rowCells(row: Locator): Promise<string[]> {
+  return (await row.locator(':scope > th, :scope > td').allTextContents()).map((text) => text.replace(/\s+/g, ' ').trim())
+}
+
+/** How the page's `formatDate` (ui/format.ts) shows an ISO date, in the browser's own locale and time zone. */
+export async function pageDate(page: Page, iso: string): Promise<string> {
+  return page.evaluate((value) => new Date(value).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }), iso)
+}
+
+/**
+ * Records every text that appears in the page, however briefly, in an element matching `selector`
+ * that contains `needle` (a notice shown for a second during a retry, say). Call before the action;
+ * the returned function reads what was seen so far. Survives hash navigation, not a reload.
+ */
+export async function watchTransientText(page: Page, selector: string, needle: string): Promise<() => Promise<string[]>> {
+  const slot = `__transientText${Math.random().toString(36).slice(2)}`
+  await page.evaluate(
+    ({ slot, selector, needle }) => {
+      const seen: string[] = []
+      ;(window as unknown as Record<string, string[]>)[slot] = seen
+      const look = () => {
+        for (const element of document.querySelectorAll(selector)) {
+          const text = element.textContent ?? ''
+          if (text.includes(needle) && !seen.includes(text)) seen.push(text)
+        }
+      }
+      new MutationObserver(look).observe(document.documentElement, { subtree: true, childList: true, characterData: true })
+      look()
+    },
+    { slot, selector, needle },
+  )
+  return () => page.evaluate((slot) => [...(window as unknown as Record<string, string[]>)[slot]!], slot)
 }

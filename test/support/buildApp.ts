@@ -10,6 +10,9 @@ export async function buildApp(
   extraEnv: Record<string, string> = {},
 ): Promise<string> {
   const env = {
+    // The production build: a test runner's NODE_ENV (vitest sets "test") would otherwise give React's
+    // development build, with StrictMode's double effects and about twice the JavaScript.
+    NODE_ENV: 'production',
     VITE_VENICE_API_URL: `http://127.0.0.1:${venicePort}/api/v1`,
     VITE_BASE_RPC_URL: `http://127.0.0.1:${chainPort}`,
     VITE_WALLETCONNECT_PROJECT_ID: '',

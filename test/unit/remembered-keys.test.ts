@@ -165,3 +165,27 @@ describe('keyring', () => {
     expect(listener).toHaveBeenCalledTimes(5)
   })
 })
+
+describe('remembered keys across a reload', () => {
+  it('come back with the same local ids (so a key page still works) and in the same order', async () => {
+    const { storage, keyring, remembered } = await rememberingSession()
+    keyring.add(entry(ADMIN_SECRET_TEXT, { description: 'newer' }))
+    await remembered.flush()
+    const before = keyring.list().map((e) => [e.id, e.secret.expose()])
+
+    const next = createKeyring()
+    await createRememberedKeys(next, storage).unlock(PASSPHRASE)
+    expect(next.list().map((e) => [e.id, e.secret.expose()])).toEqual(before)
+    expect(storage.dump()).not.toContain(ADMIN_SECRET_TEXT)
+  })
+
+  it('keeps a given id only when it is free and URL-safe', () => {
+    const keyring = createKeyring()
+    const a = keyring.add({ ...entry(INFERENCE_SECRET_TEXT), id: 'kept-id' })
+    expect(a.id).toBe('kept-id')
+    const b = keyring.add({ ...entry(ADMIN_SECRET_TEXT), id: 'kept-id' })
+    expect(b.id).not.toBe('kept-id')
+    const c = createKeyring().add({ ...entry(ADMIN_SECRET_TEXT), id: '../x' })
+    expect(c.id).toMatch(/^[0-9a-f-]{36}$/)
+  })
+})

@@ -28,11 +28,15 @@ export function createKeyring() {
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
-    /** Adds a key, or returns the entry that already holds the same secret. */
-    add(entry: Omit<KeyEntry, 'id'>): KeyEntry {
+    /**
+     * Adds a key, or returns the entry that already holds the same secret. `id` keeps a remembered
+     * key's local id across reloads (so its address still works), unless another key has it.
+     */
+    add({ id, ...entry }: Omit<KeyEntry, 'id'> & { id?: string }): KeyEntry {
       const existing = entries.find((e) => e.secret.expose() === entry.secret.expose())
       if (existing) return existing
-      const added = { ...entry, id: crypto.randomUUID() }
+      const free = id !== undefined && /^[\w-]+$/.test(id) && !entries.some((e) => e.id === id)
+      const added = { ...entry, id: free ? id : crypto.randomUUID() }
       entries = [added, ...entries]
       emit()
       return added

@@ -8,6 +8,8 @@ export const VAULT_STORAGE_KEY = 'svvv-key-minter.vault'
 export type RememberStatus = 'off' | 'locked' | 'on'
 
 interface StoredKey {
+  /** The local id (absent in vaults written before it was kept). */
+  id?: string
   secret: string
   description: string
   origin: KeyEntry['origin']
@@ -42,7 +44,8 @@ export function createRememberedKeys(keyring: Keyring, storage: Storage) {
   function sealKeyring(): Promise<void> {
     const key = vaultKey
     if (!key) return writes
-    const stored: StoredKey[] = keyring.list().map(({ secret, description, origin, veniceKeyId }) => ({
+    const stored: StoredKey[] = keyring.list().map(({ id, secret, description, origin, veniceKeyId }) => ({
+      id,
       secret: secret.expose(),
       description,
       origin,
@@ -95,10 +98,12 @@ export function createRememberedKeys(keyring: Keyring, storage: Storage) {
       const sealed = storedVault()
       if (!sealed) return setStatus('off')
       const { vaultKey: key, plaintext } = await unseal(sealed, passphrase)
-      for (const stored of JSON.parse(plaintext) as StoredKey[]) {
+      // Oldest first: add() puts each key in front, so the list comes back in its stored order.
+      for (const stored of (JSON.parse(plaintext) as StoredKey[]).reverse()) {
         const parsed = Secret.parse(stored.secret)
         if (!parsed.ok) continue
         keyring.add({
+          id: stored.id,
           secret: parsed.secret,
           type: parsed.secret.type,
           description: stored.description,

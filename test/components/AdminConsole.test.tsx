@@ -91,7 +91,7 @@ describe('AdminConsole: keys', () => {
     await user.click(within(description).getByRole('button'))
     expect(description.getAttribute('aria-sort')).toBe('ascending')
     const names = () => screen.getAllByRole('rowheader').map((cell) => cell.textContent)
-    expect(names()).toEqual(['Build bot', 'My admin keyin use here'])
+    expect(names()).toEqual(['Build bot', 'My admin key in use here'])
     await user.click(within(description).getByRole('button'))
     expect(description.getAttribute('aria-sort')).toBe('descending')
     expect(names()[0]).toContain('My admin key')

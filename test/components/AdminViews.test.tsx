@@ -153,7 +153,7 @@ describe('ADMIN console views', () => {
     const order = await screen.findByRole('list')
     expect(within(order).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
       'DIEM 0 DIEM',
-      'Earned credits $4.00spent first',
+      'Earned credits $4.00 spent first',
       'Bundled credits unknown',
       'USD $12.50',
     ])

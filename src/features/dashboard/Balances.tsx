@@ -1,4 +1,4 @@
-import type { RateLimits } from '../../venice'
+import type { RateLimits } from '../../venice/schemas'
 import { formatAmount, formatUsd } from '../../ui/format'
 
 /** What this key can spend now: each account balance clamped to the key's own remaining limit. */

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react'
-import type { RateLimitType, RateLimits } from '../../venice'
+import type { RateLimitType, RateLimits } from '../../venice/schemas'
 import { formatAmount } from '../../ui/format'
 
 type Column = 'model' | RateLimitType

@@ -1,4 +1,5 @@
-import type { KeyType, LimitPeriod, ModelPrivacy } from '../../venice'
+import type { LimitPeriod, ModelPrivacy } from '../../venice/schemas'
+import type { KeyType } from '../../venice/secret'
 
 export const KEY_TYPE_TEXT: Record<KeyType, string> = {
   INFERENCE: 'Inference: calls models and reads its own rate limits and balance. Right for apps and agents.',

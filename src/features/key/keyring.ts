@@ -1,4 +1,4 @@
-import type { KeyType, Secret } from '../../venice'
+import type { KeyType, Secret } from '../../venice/secret'
 
 /** A key the user holds in this session. `id` is local and random: safe for URLs and query keys. */
 export interface KeyEntry {

@@ -1,5 +1,6 @@
 import type { Address, Hex } from 'viem'
-import type { CreatedKey, KeyOptions, KeyType } from '../../venice'
+import type { CreatedKey, KeyOptions } from '../../venice/schemas'
+import type { KeyType } from '../../venice/secret'
 import { isVeniceError } from '../../venice/errors'
 import { isSignable, tokenRemainingMs, type MintEvent, type SignableToken } from './mintMachine'
 

@@ -1,4 +1,6 @@
-import { vi } from 'vitest'
+import { expect, vi } from 'vitest'
+import { createVeniceClient } from '../../src/venice/client'
+import { VeniceError } from '../../src/venice/errors'
 import { Secret } from '../../src/venice/secret'
 
 export const INFERENCE_SECRET_TEXT = 'VENICE_INFERENCE_KEY_Qx7vR2mN9pL4kT8sW3yZ6bC1'
@@ -33,6 +35,25 @@ export function callOf(fetchMock: ReturnType<typeof fakeFetch>, index = 0): { ur
   if (!call) throw new Error(`fetch was not called ${index + 1} time(s)`)
   const init = call[1] ?? {}
   return { url: String(call[0]), init, headers: new Headers(init.headers) }
+}
+
+export const TEST_API_BASE = 'https://api.venice.test/api/v1'
+
+/** A client whose every request is answered by `respond`. */
+export function clientAnswering(respond: Parameters<typeof fakeFetch>[0]) {
+  const fetchMock = fakeFetch(respond)
+  return { client: createVeniceClient(TEST_API_BASE, fetchMock), fetchMock }
+}
+
+/** The VeniceError a call rejects with; its message never carries a test secret. */
+export async function failure(promise: Promise<unknown>): Promise<VeniceError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  )
+  expect(error).toBeInstanceOf(VeniceError)
+  for (const secret of [INFERENCE_SECRET_TEXT, ADMIN_SECRET_TEXT]) expect((error as Error).message).not.toContain(secret)
+  return error as VeniceError
 }
 
 export const RATE_LIMITS_BODY = {

@@ -11,29 +11,23 @@ import {
   updateApiKey,
 } from '../../src/venice/apiKeys'
 import { getBillingBalance, getUsageAnalytics } from '../../src/venice/billing'
-import { createVeniceClient } from '../../src/venice/client'
-import { VeniceError } from '../../src/venice/errors'
 import type { CreateKeyBody, UpdateKeyBody } from '../../src/venice/schemas'
-import { ADMIN_SECRET_TEXT, INFERENCE_SECRET_TEXT, callOf, fakeFetch, jsonResponse, secretOf } from '../helpers/venice'
+import {
+  ADMIN_SECRET_TEXT,
+  INFERENCE_SECRET_TEXT,
+  TEST_API_BASE as BASE,
+  callOf,
+  clientAnswering,
+  failure,
+  fakeFetch,
+  jsonResponse,
+  secretOf,
+} from '../helpers/venice'
 
-const BASE = 'https://api.venice.test/api/v1'
 const secret = secretOf(ADMIN_SECRET_TEXT)
 const KEY_ID = '8d0b8c3e-4a3b-4c43-9d0e-1d5c2f1a7b10'
 
-function clientAnswering(respond: Parameters<typeof fakeFetch>[0]) {
-  const fetchMock = fakeFetch(respond)
-  return { client: createVeniceClient(BASE, fetchMock), fetchMock }
-}
 
-async function failure(promise: Promise<unknown>): Promise<VeniceError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(VeniceError)
-  expect((error as Error).message).not.toContain(ADMIN_SECRET_TEXT)
-  return error as VeniceError
-}
 
 /** One call's method, URL, body and headers; the secret only ever in Authorization. */
 function sent(fetchMock: ReturnType<typeof fakeFetch>) {

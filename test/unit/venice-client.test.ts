@@ -8,29 +8,16 @@ import {
   ADMIN_SECRET_TEXT,
   INFERENCE_SECRET_TEXT,
   RATE_LIMITS_BODY,
+  TEST_API_BASE as BASE,
   callOf,
-  fakeFetch,
+  clientAnswering,
+  failure,
   jsonResponse,
   secretOf,
   textResponse,
 } from '../helpers/venice'
 
-const BASE = 'https://api.venice.test/api/v1'
 const secret = secretOf(INFERENCE_SECRET_TEXT)
-
-function clientAnswering(respond: Parameters<typeof fakeFetch>[0]) {
-  const fetchMock = fakeFetch(respond)
-  return { client: createVeniceClient(BASE, fetchMock), fetchMock }
-}
-
-async function failure(promise: Promise<unknown>): Promise<VeniceError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(VeniceError)
-  return error as VeniceError
-}
 
 /** The rate-limits call (a credentialed GET) against one canned response. */
 async function rateLimitsFailure(response: () => Response) {

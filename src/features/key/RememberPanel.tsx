@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react'
 import { Field } from '../../ui/Field'
+import { ForgetEverythingButton } from './ForgetEverythingButton'
 import { Notice } from '../../ui/Notice'
 import { rememberedKeys } from './session'
 import { useKeys, useRememberStatus } from './useKeyring'
@@ -24,13 +25,7 @@ export function RememberPanel() {
         <button type="button" className="button" onClick={() => rememberedKeys.stopRemembering()}>
           Stop remembering
         </button>
-        <button
-          type="button"
-          className="button danger"
-          onClick={() => window.confirm('Forget every key, here and on this device?') && rememberedKeys.forgetEverything()}
-        >
-          Forget everything
-        </button>
+        <ForgetEverythingButton />
       </section>
     )
   }

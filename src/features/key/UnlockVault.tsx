@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react'
 import { Field } from '../../ui/Field'
+import { ForgetEverythingButton } from './ForgetEverythingButton'
 import { rememberedKeys } from './session'
 import { useRememberStatus } from './useKeyring'
 import { WrongPassphraseError } from './vault'
@@ -35,13 +36,7 @@ export function UnlockVault() {
       <button type="submit" className="button primary" disabled={busy || passphrase === ''}>
         {busy ? 'Unlocking…' : 'Unlock'}
       </button>
-      <button
-        type="button"
-        className="button danger"
-        onClick={() => window.confirm('Delete the remembered keys from this device? They cannot be recovered here.') && rememberedKeys.forgetEverything()}
-      >
-        Forget everything
-      </button>
+      <ForgetEverythingButton />
     </form>
   )
 }

@@ -1,3 +1,5 @@
+import { readFileSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page, Request } from 'playwright-core'
@@ -15,7 +17,8 @@ import {
   type AppSession,
   type E2EWorld,
 } from './fixture'
-import { E2E_PORTS } from './ports'
+import { ROOT } from '../support/buildApp'
+import { E2E_DIST, E2E_PORTS } from './ports'
 import { axeViolations, connectTestWallet, formatAxe, mintButton, pasteKey, revealSecret, startMinting, type AxeFinding } from './ui'
 
 let world: E2EWorld
@@ -104,6 +107,14 @@ describe('first visit', () => {
     expect(foreignHosts(session, world)).toEqual([new URL(world.venice.url).host])
     await expectClean(session, secret)
     await session.close()
+  })
+})
+
+describe('the production build', () => {
+  it('carries none of the sandbox wallets', () => {
+    const assets = join(ROOT, E2E_DIST, 'assets')
+    const withSandbox = readdirSync(assets).filter((name) => /sandbox/i.test(name) || readFileSync(join(assets, name), 'utf8').includes('Sandbox wallet'))
+    expect(withSandbox).toEqual([])
   })
 })
 

@@ -18,9 +18,10 @@ export interface E2EWorld extends TestWorld {
   browser: Browser
 }
 
-export async function startE2EWorld(): Promise<E2EWorld> {
+/** `dist`: which build to serve (default the suite's production build). */
+export async function startE2EWorld({ dist = E2E_DIST } = {}): Promise<E2EWorld> {
   const world = await startTestWorld({ chainPort: E2E_PORTS.chain, venicePort: E2E_PORTS.venice })
-  const app = await startStaticServer(join(ROOT, E2E_DIST), E2E_PORTS.app)
+  const app = await startStaticServer(join(ROOT, dist), E2E_PORTS.app)
   const browser = await launchChromium()
   return {
     ...world,

@@ -3,19 +3,14 @@
  * stand-in, seeds a funded sVVV holder and a non-holder, builds the app against them with the
  * labelled sandbox wallets, serves it, and stops everything on Ctrl-C.
  */
-import { parseEther } from 'viem'
-import { TEST_ACCOUNTS } from '../support/chain'
 import { buildApp } from '../support/buildApp'
 import { APP_PORT, CHAIN_PORT, VENICE_PORT } from '../support/ports'
+import { SANDBOX_HOLDER as holder, SANDBOX_NON_HOLDER as nonHolder, seedSandbox } from '../support/sandboxSeed'
 import { startStaticServer } from '../support/staticServer'
 import { startTestWorld } from '../support/world'
 
-const [holder, nonHolder] = TEST_ACCOUNTS
-
 const world = await startTestWorld({ chainPort: CHAIN_PORT, venicePort: VENICE_PORT })
-await world.chain.setBalances(holder.address, { vvv: parseEther('1000'), svvv: parseEther('250') })
-await world.chain.setBalances(nonHolder.address, { vvv: parseEther('500'), svvv: 0n })
-world.venice.control.setBalances(holder.address, { usd: 25, diem: 12.5, bundledCredits: 5, earnedCredits: 0, diemEpochAllocation: 20 })
+await seedSandbox(world)
 
 console.log('Building the sandbox app…')
 const dist = await buildApp('dist-sandbox', { chainPort: CHAIN_PORT, venicePort: VENICE_PORT }, { VITE_SANDBOX: 'true' })

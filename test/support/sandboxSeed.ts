@@ -1,0 +1,13 @@
+import { parseEther } from 'viem'
+import { TEST_ACCOUNTS } from './chain'
+import type { TestWorld } from './world'
+
+/** The sandbox's two wallets (the same keys as src/sandbox/sandboxWallets.ts) and what they hold. */
+export const SANDBOX_HOLDER = TEST_ACCOUNTS[0]
+export const SANDBOX_NON_HOLDER = TEST_ACCOUNTS[1]
+
+export async function seedSandbox(world: TestWorld): Promise<void> {
+  await world.chain.setBalances(SANDBOX_HOLDER.address, { vvv: parseEther('1000'), svvv: parseEther('250') })
+  await world.chain.setBalances(SANDBOX_NON_HOLDER.address, { vvv: parseEther('500'), svvv: 0n })
+  world.venice.control.setBalances(SANDBOX_HOLDER.address, { usd: 25, diem: 12.5, bundledCredits: 5, earnedCredits: 0, diemEpochAllocation: 20 })
+}

@@ -9,15 +9,19 @@ const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504])
 const BASE_DELAY_MS = 500
 const MAX_DELAY_MS = 60_000
 
+/**
+ * A 429 whose `Retry-After` is longer than a minute is not waited out silently: the caller shows
+ * the wait instead, and retrying sooner than Venice asked would only be refused again.
+ */
 export function isRetryable(error: unknown): boolean {
-  return isVeniceError(error) && error.kind === 'http' && error.status !== undefined && RETRYABLE_STATUSES.has(error.status)
+  if (!isVeniceError(error) || error.kind !== 'http' || error.status === undefined) return false
+  if (error.status === 429 && (error.retryAfterMs ?? 0) > MAX_DELAY_MS) return false
+  return RETRYABLE_STATUSES.has(error.status)
 }
 
 /** `attempt` counts from 0 for the first retry. */
 export function retryDelayMs(error: unknown, attempt: number): number {
-  if (isVeniceError(error) && error.status === 429 && error.retryAfterMs !== undefined) {
-    return Math.min(error.retryAfterMs, MAX_DELAY_MS)
-  }
+  if (isVeniceError(error) && error.status === 429 && error.retryAfterMs !== undefined) return error.retryAfterMs
   return Math.min(BASE_DELAY_MS * 2 ** attempt, MAX_DELAY_MS)
 }
 

@@ -22,6 +22,12 @@ describe('isRetryable', () => {
     expect(isRetryable(httpError(status))).toBe(false)
   })
 
+  it('leaves a 429 that asks for more than a minute to the user, never retrying it early', () => {
+    expect(isRetryable(httpError(429, 60_000))).toBe(true)
+    expect(isRetryable(httpError(429, 60_001))).toBe(false)
+    expect(isRetryable(httpError(429, 3_600_000))).toBe(false)
+  })
+
   it('never retries an unreachable API, a malformed answer or a foreign error', () => {
     expect(isRetryable(new VeniceError('unreachable', 'offline'))).toBe(false)
     expect(isRetryable(new VeniceError('malformed', 'bad', { status: 503 }))).toBe(false)
@@ -30,11 +36,11 @@ describe('isRetryable', () => {
 })
 
 describe('retryDelayMs', () => {
-  it('honours Retry-After on a 429, capped at a minute', () => {
+  it('honours Retry-After on a 429 exactly', () => {
     expect(retryDelayMs(httpError(429, 7000), 0)).toBe(7000)
     expect(retryDelayMs(httpError(429, 7000), 2)).toBe(7000)
     expect(retryDelayMs(httpError(429, 0), 1)).toBe(0)
-    expect(retryDelayMs(httpError(429, 3_600_000), 0)).toBe(60_000)
+    expect(retryDelayMs(httpError(429, 60_000), 0)).toBe(60_000)
   })
 
   it('backs off exponentially otherwise, capped at a minute', () => {

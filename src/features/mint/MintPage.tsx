@@ -109,6 +109,12 @@ export default function MintPage({ onMinted }: { onMinted: (keyId: string) => vo
               {blockedBy}
             </p>
           )}
+          {!blockedBy && !busy && (
+            <p className="hint">
+              Your wallet will ask you to sign a one-time token from Venice: a message, not a transaction. No gas, no
+              funds move; it only proves to Venice that you hold this address.
+            </p>
+          )}
         </div>
       </form>
     </section>

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react'
 import { formatAmount, formatDate, formatUsd } from '../../ui/format'
+import { compareCells, SortableHeader, useSort } from '../../ui/sortable'
 import { KEY_TYPES, type ApiKey } from '../../venice/schemas'
 import type { KeyType } from '../../venice/secret'
 import type { KeyEntry } from '../key/keyring'
@@ -44,7 +45,7 @@ interface KeysTableProps {
 export function KeysTable({ keys, entry, onManage }: KeysTableProps) {
   const [search, setSearch] = useState('')
   const [type, setType] = useState<KeyType | 'all'>('all')
-  const [sort, setSort] = useState<{ column: Column; descending: boolean }>({ column: 'created', descending: true })
+  const { sort, toggle } = useSort<Column>({ column: 'created', descending: true }, (column) => column !== 'description' && column !== 'type')
 
   const rows = useMemo(() => {
     const needle = search.trim().toLowerCase()
@@ -53,23 +54,10 @@ export function KeysTable({ keys, entry, onManage }: KeysTableProps) {
         (type === 'all' || key.apiKeyType === type) &&
         (needle === '' || key.description.toLowerCase().includes(needle) || key.last6Chars.toLowerCase().includes(needle) || key.id.includes(needle)),
     )
-    return matches.sort((a, b) => {
-      const [x, y] = [sortValue(a, sort.column), sortValue(b, sort.column)]
-      const order = typeof x === 'string' ? x.localeCompare(String(y)) : x === y ? 0 : x < Number(y) ? -1 : 1
-      return sort.descending ? -order : order
-    })
+    return matches.sort((a, b) => compareCells(sortValue(a, sort.column), sortValue(b, sort.column), sort.descending))
   }, [keys, search, type, sort])
 
-  const toggle = (column: Column) =>
-    setSort((current) => ({ column, descending: current.column === column ? !current.descending : column !== 'description' && column !== 'type' }))
-
-  const header = (column: Column) => (
-    <th scope="col" aria-sort={sort.column === column ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
-      <button type="button" className="sort" onClick={() => toggle(column)}>
-        {SORTABLE[column]}
-      </button>
-    </th>
-  )
+  const header = (column: Column) => <SortableHeader column={column} label={SORTABLE[column]} sort={sort} onSort={toggle} />
 
   return (
     <>

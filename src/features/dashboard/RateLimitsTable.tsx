@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react'
 import type { RateLimitType, RateLimits } from '../../venice/schemas'
 import { formatAmount } from '../../ui/format'
+import { compareCells, SortableHeader, useSort } from '../../ui/sortable'
 
 type Column = 'model' | RateLimitType
 const LIMIT_COLUMNS: readonly RateLimitType[] = ['RPM', 'RPD', 'TPM']
@@ -21,21 +22,14 @@ function toRows(rateLimits: RateLimits['rateLimits']): Row[] {
 /** Per-model limits, searchable and sortable. An empty list means the model is not throughput-limited. */
 export function RateLimitsTable({ rateLimits }: { rateLimits: RateLimits['rateLimits'] }) {
   const [search, setSearch] = useState('')
-  const [sort, setSort] = useState<{ column: Column; descending: boolean }>({ column: 'model', descending: false })
+  const { sort, toggle } = useSort<Column>({ column: 'model', descending: false }, (column) => column !== 'model')
 
   const rows = useMemo(() => {
     const needle = search.trim().toLowerCase()
     const filtered = toRows(rateLimits).filter((row) => row.model.toLowerCase().includes(needle))
     const value = (row: Row) => (sort.column === 'model' ? row.model : (row.limits[sort.column] ?? -1))
-    return filtered.sort((a, b) => {
-      const [x, y] = [value(a), value(b)]
-      const order = typeof x === 'string' ? x.localeCompare(String(y)) : x - Number(y)
-      return sort.descending ? -order : order
-    })
+    return filtered.sort((a, b) => compareCells(value(a), value(b), sort.descending))
   }, [rateLimits, search, sort])
-
-  const toggle = (column: Column) =>
-    setSort((current) => ({ column, descending: current.column === column ? !current.descending : column !== 'model' }))
 
   return (
     <section aria-labelledby="rate-limits-title">
@@ -49,11 +43,7 @@ export function RateLimitsTable({ rateLimits }: { rateLimits: RateLimits['rateLi
           <thead>
             <tr>
               {(['model', ...LIMIT_COLUMNS] as Column[]).map((column) => (
-                <th key={column} scope="col" aria-sort={sort.column === column ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
-                  <button type="button" className="sort" onClick={() => toggle(column)}>
-                    {COLUMN_TITLES[column]}
-                  </button>
-                </th>
+                <SortableHeader key={column} column={column} label={COLUMN_TITLES[column]} sort={sort} onSort={toggle} />
               ))}
             </tr>
           </thead>

@@ -1,7 +1,8 @@
 import { formatAmount, formatDate, formatUsd } from '../../ui/format'
 import type { ApiKey } from '../../venice/schemas'
 import { UsageBar } from './UsageBar'
-import { PRIVACY_WORDS, RESET_WORDS } from './words'
+import { MODEL_PRIVACY_NAMES } from '../key-options/explanations'
+import { RESET_WORDS } from './words'
 
 const cap = (value: number | null, format: (n: number) => string) => (value === null ? 'No cap' : format(value))
 const diem = (n: number) => `${formatAmount(n)} DIEM`
@@ -36,7 +37,7 @@ export function KeyFacts({ apiKey }: { apiKey: ApiKey }) {
       </div>
       <div>
         <dt>Models</dt>
-        <dd>{PRIVACY_WORDS[apiKey.modelPrivacy]}</dd>
+        <dd>{MODEL_PRIVACY_NAMES[apiKey.modelPrivacy]}</dd>
       </div>
       <div>
         <dt>Expires</dt>

@@ -6,7 +6,8 @@ import type { KeyType } from '../../venice/secret'
 import type { KeyEntry } from '../key/keyring'
 import { isKeyInUse } from './keyInUse'
 import { UsageBar } from './UsageBar'
-import { keyName, limitWords, PRIVACY_WORDS } from './words'
+import { MODEL_PRIVACY_NAMES } from '../key-options/explanations'
+import { keyName, limitWords } from './words'
 
 type Column = 'description' | 'type' | 'created' | 'lastUsed' | 'expires' | 'week'
 const SORTABLE: Record<Column, string> = {
@@ -127,7 +128,7 @@ export function KeysTable({ keys, entry, onManage }: KeysTableProps) {
                   <td>{key.lastUsedAt ? formatDate(key.lastUsedAt) : <span className="muted">never</span>}</td>
                   <td>{key.expiresAt ? formatDate(key.expiresAt) : <span className="muted">never</span>}</td>
                   <td>{limitWords(key)}</td>
-                  <td>{PRIVACY_WORDS[key.modelPrivacy]}</td>
+                  <td>{MODEL_PRIVACY_NAMES[key.modelPrivacy]}</td>
                   <td>{week ? `${formatUsd(week.usd)} · ${formatAmount(week.diem)} DIEM` : <span className="muted">unknown</span>}</td>
                   <td>
                     {usd === null && diem === null && <span className="muted">no cap</span>}

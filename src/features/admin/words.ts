@@ -1,13 +1,7 @@
-import type { ApiKey, BreachType, ConsumptionCurrency, LimitPeriod, ModelPrivacy } from '../../venice/schemas'
+import type { ApiKey, BreachType, ConsumptionCurrency, LimitPeriod } from '../../venice/schemas'
 import { formatAmount, formatUsd } from '../../ui/format'
 
 export const PERIOD_WORDS: Record<LimitPeriod, string> = { EPOCH: 'per day', MONTH: 'per month', LIFETIME: 'lifetime' }
-
-export const PRIVACY_WORDS: Record<ModelPrivacy, string> = {
-  ALL: 'All models',
-  PRIVATE_TEXT: 'Private text models',
-  PRIVATE_ONLY: 'Private models only',
-}
 
 export const CURRENCY_WORDS: Record<ConsumptionCurrency, string> = {
   DIEM: 'DIEM',

@@ -1,7 +1,7 @@
 import { Field } from '../../ui/Field'
 import { Notice } from '../../ui/Notice'
 import { KEY_TYPES, LIMIT_PERIODS, MAX_DESCRIPTION_LENGTH, MODEL_PRIVACIES } from '../../venice/schemas'
-import { ADMIN_WARNING, KEY_TYPE_TEXT, LIMIT_PERIOD_TEXT, MODEL_PRIVACY_TEXT } from './explanations'
+import { ADMIN_WARNING, KEY_TYPE_TEXT, LIMIT_PERIOD_NAMES, LIMIT_PERIOD_TEXT, MODEL_PRIVACY_NAMES, MODEL_PRIVACY_TEXT } from './explanations'
 import { utcDay, type FieldErrors, type KeyOptionsDraft } from './keyOptions'
 
 interface KeyOptionsFormProps {
@@ -80,7 +80,7 @@ export function KeyOptionsForm({ draft, onChange, errors, disabled = false, type
           <select {...control} value={draft.limitPeriod} onChange={(e) => set('limitPeriod', e.target.value as KeyOptionsDraft['limitPeriod'])}>
             {LIMIT_PERIODS.map((period) => (
               <option key={period} value={period}>
-                {period === 'EPOCH' ? 'Daily (EPOCH)' : period === 'MONTH' ? 'Monthly (MONTH)' : 'Never (LIFETIME)'}
+                {LIMIT_PERIOD_NAMES[period]} ({period})
               </option>
             ))}
           </select>
@@ -92,7 +92,7 @@ export function KeyOptionsForm({ draft, onChange, errors, disabled = false, type
           <select {...control} value={draft.modelPrivacy} onChange={(e) => set('modelPrivacy', e.target.value as KeyOptionsDraft['modelPrivacy'])}>
             {MODEL_PRIVACIES.map((privacy) => (
               <option key={privacy} value={privacy}>
-                {privacy === 'ALL' ? 'All models (ALL)' : privacy === 'PRIVATE_TEXT' ? 'Private text models (PRIVATE_TEXT)' : 'Private models only (PRIVATE_ONLY)'}
+                {MODEL_PRIVACY_NAMES[privacy]} ({privacy})
               </option>
             ))}
           </select>

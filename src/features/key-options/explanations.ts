@@ -9,6 +9,14 @@ export const KEY_TYPE_TEXT: Record<KeyType, string> = {
 export const ADMIN_WARNING =
   'An ADMIN key can create, change and revoke every key on this Venice account and read its billing. Anyone who gets it controls the account: keep it out of apps, agents and repositories.'
 
+/** Short names, for choices and tables. */
+export const LIMIT_PERIOD_NAMES: Record<LimitPeriod, string> = { EPOCH: 'Daily', MONTH: 'Monthly', LIFETIME: 'Never' }
+export const MODEL_PRIVACY_NAMES: Record<ModelPrivacy, string> = {
+  ALL: 'All models',
+  PRIVATE_TEXT: 'Private text models',
+  PRIVATE_ONLY: 'Private models only',
+}
+
 export const LIMIT_PERIOD_TEXT: Record<LimitPeriod, string> = {
   EPOCH: 'Every day: the limits reset at 00:00 UTC.',
   MONTH: 'Every month: the limits reset at 00:00 UTC on the 1st.',

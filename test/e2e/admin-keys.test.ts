@@ -473,6 +473,21 @@ describe('ADMIN console: keys', () => {
   })
 })
 
+describe('ADMIN console: on a phone', () => {
+  it('fits a 390 px wide screen: wide tables scroll inside themselves, the page does not', async () => {
+    const wallet = newWallet()
+    const admin = world.venice.control.seedKey(wallet, { description: 'phone admin' })
+    world.venice.control.seedKey(wallet, { apiKeyType: 'INFERENCE', description: 'a second key', consumptionLimits: { usd: 5 } })
+    const session = await open()
+    const { page } = session
+    await page.setViewportSize({ width: 390, height: 844 })
+    await openAdminConsole(page, admin.apiKey)
+    const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, screen: window.innerWidth }))
+    expect(widths.page).toBeLessThanOrEqual(widths.screen)
+    await expectClean(session, admin.apiKey)
+  })
+})
+
 describe('ADMIN console: who gets it', () => {
   it('never loads the console for an INFERENCE key', async () => {
     const wallet = newWallet()

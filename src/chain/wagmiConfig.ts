@@ -25,5 +25,3 @@ export function createWagmiConfig(config: AppConfig) {
     ssr: false,
   })
 }
-
-export type WagmiConfig = ReturnType<typeof createWagmiConfig>

@@ -1,7 +1,7 @@
 import { isVeniceError } from '../venice/errors'
 import { formatDuration } from './format'
 
-export interface ErrorWords {
+interface ErrorWords {
   title: string
   detail: string
   /** The browser could not reach Venice at all: point to the proxy recipe. */

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 
-export interface SortState<C extends string> {
+interface SortState<C extends string> {
   column: C
   descending: boolean
 }

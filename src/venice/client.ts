@@ -11,7 +11,7 @@ export function createVeniceClient(baseUrl: string, fetchImpl: typeof fetch = gl
   return { baseUrl: baseUrl.replace(/\/+$/, ''), fetch: fetchImpl }
 }
 
-export interface VeniceRequest<TSchema extends v.GenericSchema> {
+interface VeniceRequest<TSchema extends v.GenericSchema> {
   method?: 'GET' | 'POST' | 'PATCH' | 'DELETE'
   /** Path under the API base, starting with `/`, query included. Never put a secret here. */
   path: string

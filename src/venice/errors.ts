@@ -5,7 +5,7 @@ import { redactSecrets } from './secret'
  * - `unreachable`: the browser got no response at all (offline, DNS, CORS, dropped connection).
  * - `malformed`: a response that is not JSON or not the documented shape.
  */
-export type VeniceErrorKind = 'http' | 'unreachable' | 'malformed'
+type VeniceErrorKind = 'http' | 'unreachable' | 'malformed'
 
 export class VeniceError extends Error {
   override name = 'VeniceError'

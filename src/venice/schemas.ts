@@ -116,7 +116,7 @@ const amount = v.pipe(
 const spend = v.object({ usd: amount, diem: amount })
 
 /** A key as `GET /api_keys`, `GET /api_keys/{id}` and `PATCH /api_keys` describe it. Never holds the secret. */
-export const apiKeySchema = v.object({
+const apiKeySchema = v.object({
   id: v.pipe(v.string(), v.minLength(1)),
   apiKeyType: keyType,
   description: v.optional(v.string(), ''),
@@ -139,7 +139,7 @@ export const apiKeyResponse = v.object({ data: apiKeySchema })
 export const deletedKeyResponse = v.object({ success: v.literal(true) })
 
 /** Documented breach types; others are shown as Venice names them. */
-export const BREACH_TYPES = ['RPM', 'RPD', 'TPM', 'FAILED_REQUESTS', 'UNSUPPORTED_FEATURE_REQUESTS'] as const
+const BREACH_TYPES = ['RPM', 'RPD', 'TPM', 'FAILED_REQUESTS', 'UNSUPPORTED_FEATURE_REQUESTS'] as const
 export type BreachType = (typeof BREACH_TYPES)[number]
 
 export const rateLimitLogResponse = v.object({

@@ -22,7 +22,7 @@ function utcDate(iso: string): string {
 }
 
 /** `body: null`: nothing changed, nothing to send. */
-export type EditDiff = { ok: true; body: UpdateKeyBody | null } | { ok: false; errors: FieldErrors }
+type EditDiff = { ok: true; body: UpdateKeyBody | null } | { ok: false; errors: FieldErrors }
 
 /**
  * The PATCH body for what the user changed, and nothing else: untouched fields are left out (so a

@@ -7,7 +7,7 @@ import { keyring } from '../key/session'
 
 const MINUTE_MS = 60_000
 /** Venice caches usage analytics for 10 minutes: asking sooner returns the same figures. */
-export const USAGE_CACHE_MS = 10 * MINUTE_MS
+const USAGE_CACHE_MS = 10 * MINUTE_MS
 
 /** The ADMIN key's secret, looked up at request time so it never sits in a query key. */
 export function adminSecret(keyId: string) {

@@ -1,7 +1,7 @@
 import type { ApiKey, BreachType, ConsumptionCurrency, LimitPeriod } from '../../venice/schemas'
 import { formatAmount, formatUsd } from '../../ui/format'
 
-export const PERIOD_WORDS: Record<LimitPeriod, string> = { EPOCH: 'per day', MONTH: 'per month', LIFETIME: 'lifetime' }
+const PERIOD_WORDS: Record<LimitPeriod, string> = { EPOCH: 'per day', MONTH: 'per month', LIFETIME: 'lifetime' }
 
 export const CURRENCY_WORDS: Record<ConsumptionCurrency, string> = {
   DIEM: 'DIEM',
@@ -10,7 +10,7 @@ export const CURRENCY_WORDS: Record<ConsumptionCurrency, string> = {
   USD: 'USD',
 }
 
-export const BREACH_WORDS: Record<BreachType, string> = {
+const BREACH_WORDS: Record<BreachType, string> = {
   RPM: 'Too many requests in a minute (requests per minute for this model and tier)',
   RPD: 'Too many requests in a day (requests per day for this model and tier)',
   TPM: 'Too many tokens in a minute (tokens per minute for this model and tier)',

@@ -4,7 +4,7 @@ import { venice } from '../../venice/instance'
 import { keyring } from '../key/session'
 
 /** Never faster than once a minute: the dashboard polls a budgeted API. */
-export const REFRESH_INTERVAL_MS = 60_000
+const REFRESH_INTERVAL_MS = 60_000
 
 export function secretOf(keyId: string) {
   const entry = keyring.get(keyId)

@@ -19,10 +19,10 @@ export interface KeyOptionsDraft {
   modelPrivacy: ModelPrivacy
 }
 
-export type KeyOptionsField = keyof KeyOptionsDraft
+type KeyOptionsField = keyof KeyOptionsDraft
 export type FieldErrors = Partial<Record<KeyOptionsField, string>>
 
-export const DEFAULT_DESCRIPTION = 'Web3 API Key'
+const DEFAULT_DESCRIPTION = 'Web3 API Key'
 
 export const DEFAULT_DRAFT: KeyOptionsDraft = {
   apiKeyType: 'INFERENCE',
@@ -35,7 +35,7 @@ export const DEFAULT_DRAFT: KeyOptionsDraft = {
   modelPrivacy: 'ALL',
 }
 
-export type ValidatedKeyOptions =
+type ValidatedKeyOptions =
   | { ok: true; apiKeyType: KeyType; options: KeyOptions }
   | { ok: false; errors: FieldErrors }
 

@@ -5,7 +5,7 @@ import { deriveVaultKey, isSealedVault, seal, unseal, type VaultKey } from './va
 export const VAULT_STORAGE_KEY = 'svvv-key-minter.vault'
 
 /** `off`: nothing stored. `locked`: a vault is stored, not opened yet. `on`: every key is kept sealed. */
-export type RememberStatus = 'off' | 'locked' | 'on'
+type RememberStatus = 'off' | 'locked' | 'on'
 
 interface StoredKey {
   /** The local id (absent in vaults written before it was kept). */
@@ -128,5 +128,3 @@ export function createRememberedKeys(keyring: Keyring, storage: Storage) {
     flush: () => writes,
   }
 }
-
-export type RememberedKeys = ReturnType<typeof createRememberedKeys>

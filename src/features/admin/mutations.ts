@@ -4,7 +4,7 @@ import { venice } from '../../venice/instance'
 import { keyring } from '../key/session'
 import type { CreateKeyBody, CreatedKey, UpdateKeyBody } from '../../venice/schemas'
 import { Secret } from '../../venice/secret'
-import { adminMutationKey, adminQueries, adminSecret } from './queries'
+import { adminMutationKey, adminQueries } from './queries'
 
 // Never retried (the shared client sets `retry: false` for mutations): a repeated create could
 // make a second key, and a repeated 4xx spends Venice's failed-request budget.
@@ -18,7 +18,7 @@ export function useCreateKey(keyId: string) {
   const client = useQueryClient()
   return useMutation({
     mutationKey: adminMutationKey(keyId, 'create'),
-    mutationFn: async (body: CreateKeyBody): Promise<string> => keepCreatedKey(await createApiKey(venice, adminSecret(keyId), body), body),
+    mutationFn: async (body: CreateKeyBody): Promise<string> => keepCreatedKey(await createApiKey(venice, keyring.secretOf(keyId), body), body),
     onSuccess: () => void client.invalidateQueries({ queryKey: adminQueries.keys(keyId).queryKey }),
   })
 }
@@ -41,7 +41,7 @@ export function useUpdateKey(keyId: string) {
   const client = useQueryClient()
   return useMutation({
     mutationKey: adminMutationKey(keyId, 'update'),
-    mutationFn: (body: UpdateKeyBody) => updateApiKey(venice, adminSecret(keyId), body),
+    mutationFn: (body: UpdateKeyBody) => updateApiKey(venice, keyring.secretOf(keyId), body),
     onSuccess: (_updated, body) => {
       void client.invalidateQueries({ queryKey: adminQueries.keys(keyId).queryKey })
       void client.invalidateQueries({ queryKey: adminQueries.key(keyId, body.id).queryKey })
@@ -58,7 +58,7 @@ export function useRevokeKey(keyId: string, onRevokedSelf: () => void) {
   const client = useQueryClient()
   return useMutation({
     mutationKey: adminMutationKey(keyId, 'delete'),
-    mutationFn: ({ veniceKeyId }: { veniceKeyId: string; inUse: boolean }) => deleteApiKey(venice, adminSecret(keyId), veniceKeyId),
+    mutationFn: ({ veniceKeyId }: { veniceKeyId: string; inUse: boolean }) => deleteApiKey(venice, keyring.secretOf(keyId), veniceKeyId),
     onSuccess: (_nothing, { veniceKeyId, inUse }) => {
       if (inUse) {
         client.removeQueries({ queryKey: adminQueries.of(keyId) })

@@ -9,12 +9,6 @@ const MINUTE_MS = 60_000
 /** Venice caches usage analytics for 10 minutes: asking sooner returns the same figures. */
 const USAGE_CACHE_MS = 10 * MINUTE_MS
 
-/** The ADMIN key's secret, looked up at request time so it never sits in a query key. */
-export function adminSecret(keyId: string) {
-  const entry = keyring.get(keyId)
-  if (!entry) throw new Error('This key is no longer in this session.')
-  return entry.secret
-}
 
 /**
  * Keyed by the ADMIN key's local id (never its secret), so invalidation is precise and two ADMIN
@@ -26,31 +20,31 @@ export const adminQueries = {
   keys: (keyId: string) =>
     queryOptions({
       queryKey: [...adminQueries.of(keyId), 'keys'] as const,
-      queryFn: ({ signal }) => listApiKeys(venice, adminSecret(keyId), signal),
+      queryFn: ({ signal }) => listApiKeys(venice, keyring.secretOf(keyId), signal),
       staleTime: MINUTE_MS,
     }),
   key: (keyId: string, veniceKeyId: string) =>
     queryOptions({
       queryKey: [...adminQueries.of(keyId), 'key', veniceKeyId] as const,
-      queryFn: ({ signal }) => getApiKey(venice, adminSecret(keyId), veniceKeyId, signal),
+      queryFn: ({ signal }) => getApiKey(venice, keyring.secretOf(keyId), veniceKeyId, signal),
       staleTime: MINUTE_MS,
     }),
   rateLimitLog: (keyId: string) =>
     queryOptions({
       queryKey: [...adminQueries.of(keyId), 'rateLimitLog'] as const,
-      queryFn: ({ signal }) => getRateLimitLog(venice, adminSecret(keyId), signal),
+      queryFn: ({ signal }) => getRateLimitLog(venice, keyring.secretOf(keyId), signal),
       staleTime: MINUTE_MS,
     }),
   balance: (keyId: string) =>
     queryOptions({
       queryKey: [...adminQueries.of(keyId), 'balance'] as const,
-      queryFn: ({ signal }) => getBillingBalance(venice, adminSecret(keyId), signal),
+      queryFn: ({ signal }) => getBillingBalance(venice, keyring.secretOf(keyId), signal),
       staleTime: MINUTE_MS,
     }),
   usage: (keyId: string, lookback: UsageLookback) =>
     queryOptions({
       queryKey: [...adminQueries.of(keyId), 'usage', lookback] as const,
-      queryFn: ({ signal }) => getUsageAnalytics(venice, adminSecret(keyId), lookback, signal),
+      queryFn: ({ signal }) => getUsageAnalytics(venice, keyring.secretOf(keyId), lookback, signal),
       staleTime: USAGE_CACHE_MS,
     }),
 }

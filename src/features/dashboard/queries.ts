@@ -6,11 +6,6 @@ import { keyring } from '../key/session'
 /** Never faster than once a minute: the dashboard polls a budgeted API. */
 const REFRESH_INTERVAL_MS = 60_000
 
-export function secretOf(keyId: string) {
-  const entry = keyring.get(keyId)
-  if (!entry) throw new Error('This key is no longer in this session.')
-  return entry.secret
-}
 
 /** Keyed by the key's local id, never by its secret. */
 export const keyQueries = {
@@ -19,7 +14,7 @@ export const keyQueries = {
   rateLimits: (keyId: string) =>
     queryOptions({
       queryKey: [...keyQueries.of(keyId), 'rateLimits'] as const,
-      queryFn: ({ signal }) => getRateLimits(venice, secretOf(keyId), signal),
+      queryFn: ({ signal }) => getRateLimits(venice, keyring.secretOf(keyId), signal),
       refetchInterval: REFRESH_INTERVAL_MS,
       staleTime: REFRESH_INTERVAL_MS,
     }),

@@ -24,6 +24,12 @@ export function createKeyring() {
   return {
     list: () => entries,
     get: (id: string) => entries.find((entry) => entry.id === id),
+    /** The secret of a key, looked up at request time so it never sits in a query key. */
+    secretOf(id: string): Secret {
+      const entry = entries.find((e) => e.id === id)
+      if (!entry) throw new Error('This key is no longer in this session.')
+      return entry.secret
+    },
     subscribe(listener: Listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)

@@ -53,17 +53,10 @@ const listedKey = {
   currentPeriodUsage: { usd: '0.5000', diem: '0.0000' },
 }
 
+/** What the schema makes of it: vcu dropped, usage strings as numbers. */
 const parsedKey = {
-  id: KEY_ID,
-  apiKeyType: 'INFERENCE',
-  description: 'My agent',
-  createdAt: '2026-04-01T10:00:00.000Z',
-  expiresAt: null,
-  lastUsedAt: '2026-04-20T08:30:00.000Z',
-  last6Chars: 'b7C1xz',
+  ...listedKey,
   consumptionLimits: { usd: 10, diem: null },
-  limitPeriod: 'EPOCH',
-  modelPrivacy: 'ALL',
   usage: { trailingSevenDays: { usd: 1.25, diem: 0 } },
   currentPeriodUsage: { usd: 0.5, diem: 0 },
 }

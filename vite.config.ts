@@ -37,7 +37,10 @@ export default defineConfig(({ mode }) => {
             setupFiles: ['test/components/setup.ts'],
           },
         },
-        { extends: true, test: { name: 'support', include: ['test/support/**/*.test.ts'], environment: 'node', testTimeout: 30_000 } },
+        {
+          extends: true,
+          test: { name: 'support', include: ['test/support/**/*.test.ts'], environment: 'node', testTimeout: 30_000 },
+        },
         {
           extends: true,
           test: {

@@ -8,8 +8,8 @@ export function HomePage() {
     <>
       <h1>Your Venice API key, from your staked VVV</h1>
       <p className="lead">
-        Hold staked VVV (sVVV) on Base? Sign once with your wallet and get a Venice API key: no account, no
-        login, no server in between. Then see what any key can do.
+        Hold staked VVV (sVVV) on Base? Sign once with your wallet and get a Venice API key: no account, no login, no server in
+        between. Then see what any key can do.
       </p>
       <div className="cards">
         <section className="card" aria-labelledby="mint-card">

@@ -15,8 +15,8 @@ export function KeyPage({ keyId }: { keyId: string }) {
   if (!entry) {
     return (
       <p>
-        This key is not in this session: keys live in memory and are gone after a reload unless you chose to remember
-        them. <a href={paths.home}>Add a key</a>.
+        This key is not in this session: keys live in memory and are gone after a reload unless you chose to remember them.{' '}
+        <a href={paths.home}>Add a key</a>.
       </p>
     )
   }
@@ -32,7 +32,11 @@ export function KeyPage({ keyId }: { keyId: string }) {
         </Suspense>
       )}
       <aside>
-        <KeyList activeId={keyId} hrefFor={(other) => paths.key(other.id)} onForget={(gone) => gone.id === keyId && navigate(paths.home)} />
+        <KeyList
+          activeId={keyId}
+          hrefFor={(other) => paths.key(other.id)}
+          onForget={(gone) => gone.id === keyId && navigate(paths.home)}
+        />
         <RememberPanel />
         <p>
           <a href={paths.home}>Add another key</a>

@@ -4,9 +4,7 @@ import { base } from 'wagmi/chains'
 import { STAKING_ADDRESS, VVV_ADDRESS, stakingAbi, vvvAbi } from './contracts'
 
 export type Eligibility =
-  | { status: 'checking' }
-  | { status: 'unknown'; error: unknown }
-  | { status: 'eligible' | 'noStake'; svvv: bigint; vvv: bigint }
+  { status: 'checking' } | { status: 'unknown'; error: unknown } | { status: 'eligible' | 'noStake'; svvv: bigint; vvv: bigint }
 
 /**
  * Venice refuses to mint for a wallet with zero sVVV. Both balances come from Base in one

@@ -63,7 +63,8 @@ function createSandboxProvider(privateKey: Hex, rpcUrl: string, permissionKey: s
           return null
         case 'wallet_switchEthereumChain': {
           const [{ chainId }] = params as [{ chainId: Hex }]
-          if (Number(chainId) !== BASE_CHAIN_ID) throw Object.assign(new Error('The sandbox wallet only knows Base (8453).'), { code: 4902 })
+          if (Number(chainId) !== BASE_CHAIN_ID)
+            throw Object.assign(new Error('The sandbox wallet only knows Base (8453).'), { code: 4902 })
           return null
         }
         case 'personal_sign':
@@ -91,7 +92,8 @@ export function announceSandboxWallets(rpcUrl: string) {
     provider: createSandboxProvider(key, rpcUrl, `sandbox-wallet-${index}.permitted`),
   }))
   const announce = () => {
-    for (const detail of wallets) window.dispatchEvent(new CustomEvent('eip6963:announceProvider', { detail: Object.freeze(detail) }))
+    for (const detail of wallets)
+      window.dispatchEvent(new CustomEvent('eip6963:announceProvider', { detail: Object.freeze(detail) }))
   }
   window.addEventListener('eip6963:requestProvider', announce)
   announce()

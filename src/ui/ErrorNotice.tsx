@@ -12,8 +12,8 @@ export function ErrorNotice({ error, outcome }: { error: unknown; outcome?: stri
       <p>{words.detail}</p>
       {words.unreachable && (
         <p>
-          If you are online, the browser may be blocking the request (CORS). Whoever hosts this app can
-          proxy the API through its own domain: see “Proxy the Venice API” in the README.
+          If you are online, the browser may be blocking the request (CORS). Whoever hosts this app can proxy the API through its
+          own domain: see “Proxy the Venice API” in the README.
         </p>
       )}
     </Notice>

@@ -24,9 +24,13 @@ export function describeError(error: unknown): ErrorWords {
   if (status === 401) return { title: 'Venice refused the key (401)', detail: error.message }
   if (status === 402) return { title: 'Venice asked for a key (402)', detail: error.message }
   if (status === 429) {
-    const wait = error.retryAfterMs !== undefined ? ` Wait ${formatDuration(error.retryAfterMs)} before trying again.` : ' Wait a moment before trying again.'
+    const wait =
+      error.retryAfterMs !== undefined
+        ? ` Wait ${formatDuration(error.retryAfterMs)} before trying again.`
+        : ' Wait a moment before trying again.'
     return { title: 'Too many requests (429)', detail: `${error.message}.${wait}`.replace('..', '.') }
   }
-  if (status >= 500) return { title: `Venice had a problem (${status})`, detail: `${error.message}. Try again in a moment.`.replace('..', '.') }
+  if (status >= 500)
+    return { title: `Venice had a problem (${status})`, detail: `${error.message}. Try again in a moment.`.replace('..', '.') }
   return { title: `Venice refused the request (${status})`, detail: error.message }
 }

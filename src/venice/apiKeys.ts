@@ -24,19 +24,48 @@ export async function listApiKeys(client: VeniceClient, secret: Secret, signal?:
 
 /** One key as Venice stores it: the way to read back a minted key's real limits. */
 export async function getApiKey(client: VeniceClient, secret: Secret, id: string, signal?: AbortSignal): Promise<ApiKey> {
-  const response = await veniceRequest(client, { path: `/api_keys/${encodeURIComponent(id)}`, secret, schema: apiKeyResponse, signal })
+  const response = await veniceRequest(client, {
+    path: `/api_keys/${encodeURIComponent(id)}`,
+    secret,
+    schema: apiKeyResponse,
+    signal,
+  })
   return response.data
 }
 
 /** Never retried: a second call could create a second key. The secret is in the answer, once. */
-export async function createApiKey(client: VeniceClient, secret: Secret, body: CreateKeyBody, signal?: AbortSignal): Promise<CreatedKey> {
-  const response = await veniceRequest(client, { method: 'POST', path: '/api_keys', secret, body, schema: createdKeyResponse, signal })
+export async function createApiKey(
+  client: VeniceClient,
+  secret: Secret,
+  body: CreateKeyBody,
+  signal?: AbortSignal,
+): Promise<CreatedKey> {
+  const response = await veniceRequest(client, {
+    method: 'POST',
+    path: '/api_keys',
+    secret,
+    body,
+    schema: createdKeyResponse,
+    signal,
+  })
   return response.data
 }
 
 /** Sends only the fields in `body`; a null expiry or currency removes it. The key type cannot change. */
-export async function updateApiKey(client: VeniceClient, secret: Secret, body: UpdateKeyBody, signal?: AbortSignal): Promise<ApiKey> {
-  const response = await veniceRequest(client, { method: 'PATCH', path: '/api_keys', secret, body, schema: apiKeyResponse, signal })
+export async function updateApiKey(
+  client: VeniceClient,
+  secret: Secret,
+  body: UpdateKeyBody,
+  signal?: AbortSignal,
+): Promise<ApiKey> {
+  const response = await veniceRequest(client, {
+    method: 'PATCH',
+    path: '/api_keys',
+    secret,
+    body,
+    schema: apiKeyResponse,
+    signal,
+  })
   return response.data
 }
 
@@ -53,7 +82,12 @@ export async function deleteApiKey(client: VeniceClient, secret: Secret, id: str
 
 /** The account's last 50 rate-limit breaches, newest first. */
 export async function getRateLimitLog(client: VeniceClient, secret: Secret, signal?: AbortSignal): Promise<RateLimitBreach[]> {
-  const response = await veniceRequest(client, { path: '/api_keys/rate_limits/log', secret, schema: rateLimitLogResponse, signal })
+  const response = await veniceRequest(client, {
+    path: '/api_keys/rate_limits/log',
+    secret,
+    schema: rateLimitLogResponse,
+    signal,
+  })
   return response.data
 }
 

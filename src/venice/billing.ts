@@ -1,5 +1,11 @@
 import { veniceRequest, type VeniceClient } from './client'
-import { billingBalanceResponse, usageAnalyticsResponse, type BillingBalance, type UsageAnalytics, type UsageLookback } from './schemas'
+import {
+  billingBalanceResponse,
+  usageAnalyticsResponse,
+  type BillingBalance,
+  type UsageAnalytics,
+  type UsageLookback,
+} from './schemas'
 import type { Secret } from './secret'
 
 // ADMIN only. `GET /billing/usage` is retired (always 410): never called.

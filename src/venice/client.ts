@@ -42,18 +42,25 @@ export async function veniceRequest<TSchema extends v.GenericSchema>(
     })
   } catch (error) {
     if (signal?.aborted) throw error
-    throw new VeniceError('unreachable', `No answer from ${new URL(client.baseUrl).host}: the browser is offline, or the request was blocked (CORS, firewall, extension).`)
+    throw new VeniceError(
+      'unreachable',
+      `No answer from ${new URL(client.baseUrl).host}: the browser is offline, or the request was blocked (CORS, firewall, extension).`,
+    )
   }
 
   const payload = await readJson(response)
   if (!response.ok) throw httpError(response, payload)
   if (payload === NOT_JSON) {
-    throw new VeniceError('malformed', `Venice answered HTTP ${response.status} with something that is not JSON.`, { status: response.status })
+    throw new VeniceError('malformed', `Venice answered HTTP ${response.status} with something that is not JSON.`, {
+      status: response.status,
+    })
   }
   const parsed = v.safeParse(schema, payload)
   if (!parsed.success) {
     const where = v.getDotPath(parsed.issues[0]) ?? 'response'
-    throw new VeniceError('malformed', `Venice's response was not in the expected shape (at "${where}").`, { status: response.status })
+    throw new VeniceError('malformed', `Venice's response was not in the expected shape (at "${where}").`, {
+      status: response.status,
+    })
   }
   return parsed.output
 }

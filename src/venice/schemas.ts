@@ -108,11 +108,7 @@ export type RateLimits = v.InferOutput<typeof rateLimitsResponse>['data']
 // ---- key management and billing (ADMIN) ----
 
 /** `usage` amounts come as strings with 4 decimals; numbers are accepted too. */
-const amount = v.pipe(
-  v.union([v.number(), v.pipe(v.string(), v.regex(/^-?\d+(\.\d+)?$/))]),
-  v.transform(Number),
-  v.finite(),
-)
+const amount = v.pipe(v.union([v.number(), v.pipe(v.string(), v.regex(/^-?\d+(\.\d+)?$/))]), v.transform(Number), v.finite())
 const spend = v.object({ usd: amount, diem: amount })
 
 /** A key as `GET /api_keys`, `GET /api_keys/{id}` and `PATCH /api_keys` describe it. Never holds the secret. */

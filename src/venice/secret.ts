@@ -26,7 +26,8 @@ export class Secret {
     if (!match) {
       return {
         ok: false,
-        reason: 'That is not a Venice API key: it should start with VENICE_INFERENCE_KEY_ or VENICE_ADMIN_KEY_ followed by letters and digits.',
+        reason:
+          'That is not a Venice API key: it should start with VENICE_INFERENCE_KEY_ or VENICE_ADMIN_KEY_ followed by letters and digits.',
       }
     }
     return { ok: true, secret: new Secret(value, match[1] as KeyType) }

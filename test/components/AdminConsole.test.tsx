@@ -53,10 +53,20 @@ function venice(routes: Record<string, Route>) {
 }
 
 const calls = (method: string, path: string) =>
-  fetchMock.mock.calls.filter(([input, init]) => (init?.method ?? 'GET') === method && String(input).slice(config.veniceApiUrl.length).split('?')[0] === path)
+  fetchMock.mock.calls.filter(
+    ([input, init]) =>
+      (init?.method ?? 'GET') === method && String(input).slice(config.veniceApiUrl.length).split('?')[0] === path,
+  )
 
 function renderConsole(change: Partial<KeyEntry> = {}) {
-  const entry = keyring.add({ secret: secretOf(ADMIN_SECRET_TEXT), type: 'ADMIN', description: 'My admin key', origin: 'pasted', unsaved: false, ...change })
+  const entry = keyring.add({
+    secret: secretOf(ADMIN_SECRET_TEXT),
+    type: 'ADMIN',
+    description: 'My admin key',
+    origin: 'pasted',
+    unsaved: false,
+    ...change,
+  })
   const onRevokedSelf = vi.fn()
   render(<AdminConsole entry={entry} onRevokedSelf={onRevokedSelf} />)
   return { entry, onRevokedSelf }
@@ -105,7 +115,8 @@ describe('AdminConsole: keys', () => {
     venice({
       'GET /api_keys': () => jsonResponse(200, { object: 'list', data: [OTHER, SELF] }),
       [`GET /api_keys/${OTHER_ID}`]: () => jsonResponse(200, { data: OTHER }),
-      'PATCH /api_keys': () => jsonResponse(200, { success: true, data: { ...OTHER, consumptionLimits: { usd: null, diem: null, vcu: null } } }),
+      'PATCH /api_keys': () =>
+        jsonResponse(200, { success: true, data: { ...OTHER, consumptionLimits: { usd: null, diem: null, vcu: null } } }),
     })
     renderConsole()
     await user.click(await screen.findByRole('button', { name: 'Manage Build bot (…b0tb0t)' }))
@@ -206,7 +217,10 @@ describe('AdminConsole: create', () => {
     await user.type(screen.getByRole('textbox', { name: 'Description' }), 'New bot')
     await user.click(screen.getByRole('button', { name: 'Create key' }))
     expect(await screen.findByRole('heading', { name: 'Your new INFERENCE key' })).toBeTruthy()
-    expect(JSON.parse(String(calls('POST', '/api_keys')[0]?.[1]?.body))).toEqual({ apiKeyType: 'INFERENCE', description: 'New bot' })
+    expect(JSON.parse(String(calls('POST', '/api_keys')[0]?.[1]?.body))).toEqual({
+      apiKeyType: 'INFERENCE',
+      description: 'New bot',
+    })
     const kept = keyring.list().find((key) => key.veniceKeyId === created.id)
     expect(kept).toMatchObject({ type: 'INFERENCE', description: 'New bot', origin: 'minted', unsaved: true })
     expect(document.body.textContent).not.toContain(INFERENCE_SECRET_TEXT)
@@ -217,7 +231,11 @@ describe('AdminConsole: create', () => {
     venice({
       'GET /api_keys': () => jsonResponse(200, { object: 'list', data: [SELF] }),
       'POST /api_keys': () =>
-        jsonResponse(429, { error: 'Rate limit exceeded: at most 20 API keys can be created per minute' }, { headers: { 'Retry-After': '2' } }),
+        jsonResponse(
+          429,
+          { error: 'Rate limit exceeded: at most 20 API keys can be created per minute' },
+          { headers: { 'Retry-After': '2' } },
+        ),
     })
     renderConsole()
     await openCreate(user)
@@ -272,7 +290,14 @@ describe('AdminConsole: the key in use', () => {
     venice({
       'GET /api_keys': () => jsonResponse(200, { object: 'list', data: [SELF] }),
       [`GET /api_keys/${SELF_ID}`]: () =>
-        jsonResponse(200, { data: { ...SELF, consumptionLimits: { usd: 0, diem: 5, vcu: 5 }, limitPeriod: 'MONTH', currentPeriodUsage: { usd: '0.0000', diem: '1.0000' } } }),
+        jsonResponse(200, {
+          data: {
+            ...SELF,
+            consumptionLimits: { usd: 0, diem: 5, vcu: 5 },
+            limitPeriod: 'MONTH',
+            currentPeriodUsage: { usd: '0.0000', diem: '1.0000' },
+          },
+        }),
     })
     renderConsole({ veniceKeyId: SELF_ID, origin: 'minted' })
     const section = await screen.findByRole('region', { name: 'This key, as Venice stores it' })

@@ -41,8 +41,20 @@ const KEYS = {
 const LOG = {
   object: 'list',
   data: [
-    { apiKeyId: 'gone-key-id-123', modelId: 'model:unknown', rateLimitType: 'RPM', rateLimitTier: 'paid', timestamp: '2026-04-19T10:00:00.000Z' },
-    { apiKeyId: KEY_ID, modelId: 'endpoint:api/v1/chat/completions', rateLimitType: 'FAILED_REQUESTS', rateLimitTier: 'paid', timestamp: '2026-04-20T10:00:00.000Z' },
+    {
+      apiKeyId: 'gone-key-id-123',
+      modelId: 'model:unknown',
+      rateLimitType: 'RPM',
+      rateLimitTier: 'paid',
+      timestamp: '2026-04-19T10:00:00.000Z',
+    },
+    {
+      apiKeyId: KEY_ID,
+      modelId: 'endpoint:api/v1/chat/completions',
+      rateLimitType: 'FAILED_REQUESTS',
+      rateLimitTier: 'paid',
+      timestamp: '2026-04-20T10:00:00.000Z',
+    },
   ],
 }
 const BALANCE = {
@@ -78,14 +90,22 @@ function answer() {
 const paths = () => fetchMock.mock.calls.map(([input]) => String(input).slice(config.veniceApiUrl.length))
 
 function renderConsole() {
-  const entry = keyring.add({ secret: secretOf(ADMIN_SECRET_TEXT), type: 'ADMIN', description: 'Admin', origin: 'pasted', unsaved: false })
+  const entry = keyring.add({
+    secret: secretOf(ADMIN_SECRET_TEXT),
+    type: 'ADMIN',
+    description: 'Admin',
+    origin: 'pasted',
+    unsaved: false,
+  })
   return render(<AdminConsole entry={entry} />)
 }
 
 /** axe on what is rendered; contrast needs real layout, so a browser checks that (e2e). */
 async function expectNoAxeViolations(container: HTMLElement) {
   const results = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } })
-  expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([])
+  expect(
+    results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`),
+  ).toEqual([])
 }
 
 describe('ADMIN console views', () => {
@@ -151,12 +171,11 @@ describe('ADMIN console views', () => {
     await user.click(await screen.findByRole('tab', { name: 'Account balance' }))
 
     const order = await screen.findByRole('list')
-    expect(within(order).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
-      'DIEM 0 DIEM',
-      'Earned credits $4.00 spent first',
-      'Bundled credits unknown',
-      'USD $12.50',
-    ])
+    expect(
+      within(order)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['DIEM 0 DIEM', 'Earned credits $4.00 spent first', 'Bundled credits unknown', 'USD $12.50'])
     expect(screen.getByText('Spent first', { selector: 'dt' }).nextElementSibling?.textContent).toBe('Earned credits')
     expect(screen.getByRole('progressbar', { name: 'DIEM left: 0 DIEM of 100 DIEM this epoch' })).toBeTruthy()
     expect(screen.getByText(/ignores per-key limits/)).toBeTruthy()
@@ -174,8 +193,14 @@ describe('ADMIN console views', () => {
     expect(screen.getByText(/caches these figures for 10 minutes/)).toBeTruthy()
     expect(paths()).toContain('/billing/usage-analytics?lookback=30d')
     const daily = screen.getByRole('table', { name: 'Spend per day (UTC)' })
-    expect(within(daily).getAllByRole('row').map((row) => row.textContent)).toEqual(['Day (UTC)USDDIEM', '2026-04-19$1.500', '2026-04-20$0.003.25'])
-    const models = within(screen.getByRole('region', { name: 'Top models' })).getAllByRole('rowheader').map((cell) => cell.textContent)
+    expect(
+      within(daily)
+        .getAllByRole('row')
+        .map((row) => row.textContent),
+    ).toEqual(['Day (UTC)USDDIEM', '2026-04-19$1.500', '2026-04-20$0.003.25'])
+    const models = within(screen.getByRole('region', { name: 'Top models' }))
+      .getAllByRole('rowheader')
+      .map((cell) => cell.textContent)
     expect(models).toEqual(['big-model', 'small-model'])
 
     await user.click(screen.getByRole('radio', { name: 'Last 7 days' }))

@@ -30,7 +30,11 @@ describe('DashboardPage', () => {
     expect(valueOf('DIEM')).toBe('100.023')
     expect(valueOf('Bundled credits')).toBe('$25.00')
     const row = screen.getByRole('row', { name: /zai-org-glm-5-1/ })
-    expect(within(row).getAllByRole('cell').map((c) => c.textContent)).toEqual(['100', '—', '2,000,000'])
+    expect(
+      within(row)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['100', '—', '2,000,000'])
     expect(screen.getByRole('heading', { name: /My agent key/ }).textContent).toContain(`…${INFERENCE_SECRET_TEXT.slice(-6)}`)
     expect(document.body.textContent).not.toContain(INFERENCE_SECRET_TEXT)
 
@@ -42,7 +46,9 @@ describe('DashboardPage', () => {
 
   it('says "Never" for no expiry, "Not permitted" when access is refused, and "unknown" for a missing balance', async () => {
     const { USD: _, ...balances } = RATE_LIMITS_BODY.data.balances
-    fetchMock.mockImplementation(async () => jsonResponse(200, { data: { ...RATE_LIMITS_BODY.data, accessPermitted: false, balances } }))
+    fetchMock.mockImplementation(async () =>
+      jsonResponse(200, { data: { ...RATE_LIMITS_BODY.data, accessPermitted: false, balances } }),
+    )
     renderDashboard()
     expect(await screen.findByText(/^Not permitted/)).toBeTruthy()
     expect(valueOf('Key expires')).toBe('Never')
@@ -70,7 +76,9 @@ describe('DashboardPage', () => {
 
   it('shows the rate-limit notice while waiting out a 429, then the data', async () => {
     fetchMock
-      .mockImplementationOnce(async () => jsonResponse(429, { error: 'Rate limit exceeded' }, { headers: { 'Retry-After': '1' } }))
+      .mockImplementationOnce(async () =>
+        jsonResponse(429, { error: 'Rate limit exceeded' }, { headers: { 'Retry-After': '1' } }),
+      )
       .mockImplementation(async () => jsonResponse(200, RATE_LIMITS_BODY))
     renderDashboard()
     const notice = await screen.findByText('Venice is rate-limiting this key')

@@ -7,7 +7,15 @@ import { ADMIN_WARNING } from '../../src/features/key-options/explanations'
 import { DEFAULT_DRAFT, type FieldErrors, type KeyOptionsDraft } from '../../src/features/key-options/keyOptions'
 
 /** The form as its pages use it: the draft lives in the parent. */
-function Harness({ onChange, errors = {}, initial = DEFAULT_DRAFT }: { onChange: (d: KeyOptionsDraft) => void; errors?: FieldErrors; initial?: KeyOptionsDraft }) {
+function Harness({
+  onChange,
+  errors = {},
+  initial = DEFAULT_DRAFT,
+}: {
+  onChange: (d: KeyOptionsDraft) => void
+  errors?: FieldErrors
+  initial?: KeyOptionsDraft
+}) {
   const [draft, setDraft] = useState(initial)
   return (
     <KeyOptionsForm
@@ -100,7 +108,9 @@ describe('KeyOptionsForm', () => {
 
     const diem = screen.getByLabelText('DIEM limit')
     expect(diem.hasAttribute('aria-invalid')).toBe(false)
-    const diemDescriptions = (diem.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent)
+    const diemDescriptions = (diem.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => document.getElementById(id)?.textContent)
     expect(diemDescriptions).toEqual(['Empty: no cap.'])
   })
 

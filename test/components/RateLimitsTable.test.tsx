@@ -5,8 +5,20 @@ import { RateLimitsTable } from '../../src/features/dashboard/RateLimitsTable'
 import type { RateLimits } from '../../src/venice/schemas'
 
 const LIMITS: RateLimits['rateLimits'] = [
-  { apiModelId: 'zai-org-glm-5-1', rateLimits: [{ type: 'RPM', amount: 100 }, { type: 'TPM', amount: 2_000_000 }] },
-  { apiModelId: 'llama-3.3-70b', rateLimits: [{ type: 'RPM', amount: 500 }, { type: 'RPD', amount: 10_000 }] },
+  {
+    apiModelId: 'zai-org-glm-5-1',
+    rateLimits: [
+      { type: 'RPM', amount: 100 },
+      { type: 'TPM', amount: 2_000_000 },
+    ],
+  },
+  {
+    apiModelId: 'llama-3.3-70b',
+    rateLimits: [
+      { type: 'RPM', amount: 500 },
+      { type: 'RPD', amount: 10_000 },
+    ],
+  },
   { apiModelId: 'video-gen', rateLimits: [] },
   { apiModelId: 'mistral-small', rateLimits: [{ type: 'RPM', amount: 20 }] },
 ]
@@ -25,7 +37,11 @@ describe('RateLimitsTable', () => {
     expect(modelOrder()).toEqual(['llama-3.3-70b', 'mistral-small', 'video-gen', 'zai-org-glm-5-1'])
     expect(header('Model').getAttribute('aria-sort')).toBe('ascending')
     const glm = screen.getByRole('row', { name: /zai-org-glm-5-1/ })
-    expect(within(glm).getAllByRole('cell').map((c) => c.textContent)).toEqual(['100', '—', '2,000,000'])
+    expect(
+      within(glm)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['100', '—', '2,000,000'])
   })
 
   it('says a model with an empty list is not throughput-limited', () => {

@@ -69,7 +69,11 @@ describe('ADMIN console: account', () => {
     await expect(rows.count()).resolves.toBe(1)
     const limitWords =
       'FAILED_REQUESTS: Too many failing requests: more than 50 client errors (4xx other than 429) in 30 seconds, so the key was locked out for 30 seconds'
-    const [first] = ((await callApi(world.venice.url, '/api_keys/rate_limits/log', { key: admin.apiKey })).body as { data: { timestamp: string }[] }).data
+    const [first] = (
+      (await callApi(world.venice.url, '/api_keys/rate_limits/log', { key: admin.apiKey })).body as {
+        data: { timestamp: string }[]
+      }
+    ).data
     await expect(rowCells(rows.nth(0))).resolves.toEqual([
       await pageDate(page, first!.timestamp),
       `noisy worker (…${last6(noisy.apiKey)})`,
@@ -84,7 +88,10 @@ describe('ADMIN console: account', () => {
     await page.getByRole('tabpanel', { name: 'Rate-limit breaches' }).getByRole('button', { name: 'Refresh' }).click()
     await expect.poll(() => rows.count()).toBe(2)
     const cells = await Promise.all([rowCells(rows.nth(0)), rowCells(rows.nth(1))])
-    expect(cells.map((row) => row[2])).toEqual(['Endpoint /api/v1/api_keys/not-a-uuid endpoint:api/v1/api_keys/not-a-uuid', 'Endpoint /api/v1/api_keys endpoint:api/v1/api_keys'])
+    expect(cells.map((row) => row[2])).toEqual([
+      'Endpoint /api/v1/api_keys/not-a-uuid endpoint:api/v1/api_keys/not-a-uuid',
+      'Endpoint /api/v1/api_keys endpoint:api/v1/api_keys',
+    ])
     expect(cells.map((row) => row[3])).toEqual([limitWords, limitWords])
     const times = await rows.locator('time').evaluateAll((els) => els.map((el) => el.getAttribute('datetime') ?? ''))
     expect(Date.parse(times[0]!)).toBeGreaterThan(Date.parse(times[1]!))
@@ -121,7 +128,12 @@ describe('ADMIN console: account', () => {
     await expect(bar.getAttribute('max')).resolves.toBe('10')
     await expect(statValue(panel, 'DIEM left of this epoch’s allocation').textContent()).resolves.toBe('4.5 DIEM of 10 DIEM')
     const order = panel.locator('ol.spend-order > li')
-    await expect(order.allTextContents()).resolves.toEqual(['DIEM 4.5 DIEM spent first', 'Earned credits $3.25', 'Bundled credits $5.00', 'USD $20.50'])
+    await expect(order.allTextContents()).resolves.toEqual([
+      'DIEM 4.5 DIEM spent first',
+      'Earned credits $3.25',
+      'Bundled credits $5.00',
+      'USD $20.50',
+    ])
     await expect(panel.locator('li[aria-current="true"]').textContent()).resolves.toContain('DIEM')
 
     // DIEM used up: earned credits are spent next.
@@ -129,7 +141,9 @@ describe('ADMIN console: account', () => {
     await panel.getByRole('button', { name: 'Refresh' }).click()
     await statValue(panel, 'Spent first').filter({ hasText: 'Earned credits' }).waitFor()
     await expect(panel.locator('li[aria-current="true"]').textContent()).resolves.toBe('Earned credits $3.25 spent first')
-    await expect(panel.getByRole('progressbar', { name: 'DIEM left: 0 DIEM of 10 DIEM this epoch' }).getAttribute('value')).resolves.toBe('0')
+    await expect(
+      panel.getByRole('progressbar', { name: 'DIEM left: 0 DIEM of 10 DIEM this epoch' }).getAttribute('value'),
+    ).resolves.toBe('0')
 
     expect(adminCalls(admin.apiKey).filter((c) => c.path.startsWith('/billing'))).toEqual([
       { method: 'GET', path: '/billing/balance', query: '', body: undefined, status: 200 },
@@ -157,7 +171,12 @@ describe('ADMIN console: account', () => {
     await openAdminTab(page, 'Usage')
     await page.locator('.usage-chart canvas').first().waitFor()
     await session.settled()
-    expect(loadedAssets(session, world).filter(isChartAsset).map((file) => file.replace(/-[\w-]+\./, '-*.')).sort()).toEqual(['UsageChart-*.css', 'UsageChart-*.js'])
+    expect(
+      loadedAssets(session, world)
+        .filter(isChartAsset)
+        .map((file) => file.replace(/-[\w-]+\./, '-*.'))
+        .sort(),
+    ).toEqual(['UsageChart-*.css', 'UsageChart-*.js'])
     await expect(page.getByText('Venice caches these figures for 10 minutes').isVisible()).resolves.toBe(true)
     await expect(page.getByRole('radio', { name: 'Last 30 days' }).isChecked()).resolves.toBe(true)
 
@@ -167,7 +186,8 @@ describe('ADMIN console: account', () => {
       byModel: { modelName: string; totalUsd: number; totalDiem: number }[]
       byKey: { description: string; totalUsd: number; totalDiem: number }[]
     }
-    const bySpend = <T extends { totalUsd: number; totalDiem: number }>(rows: T[]) => [...rows].sort((a, b) => b.totalUsd - a.totalUsd || b.totalDiem - a.totalDiem)
+    const bySpend = <T extends { totalUsd: number; totalDiem: number }>(rows: T[]) =>
+      [...rows].sort((a, b) => b.totalUsd - a.totalUsd || b.totalDiem - a.totalDiem)
     const appCallsBefore = adminCalls(admin.apiKey)
     const expected = (await callApi<Usage>(world.venice.url, '/billing/usage-analytics?lookback=30d', { key: admin.apiKey })).body
     const total = (field: 'USD' | 'DIEM') => expected.byDate.reduce((sum, row) => sum + row[field], 0)
@@ -182,7 +202,11 @@ describe('ADMIN console: account', () => {
     await expect(rowCells(models.first()).then((cells) => cells[3])).resolves.toBe(usd(topModels[0]!.totalUsd))
     const keys = page.getByRole('region', { name: 'Top keys' }).locator('tbody tr')
     await expect(keys.locator('th').allTextContents()).resolves.toEqual(bySpend(expected.byKey).map((k) => k.description))
-    expect(bySpend(expected.byKey).map((k) => k.description).sort()).toEqual(['nightly batch', 'usage admin', 'web app'])
+    expect(
+      bySpend(expected.byKey)
+        .map((k) => k.description)
+        .sort(),
+    ).toEqual(['nightly batch', 'usage admin', 'web app'])
 
     const findings = await axeViolations(page)
     expect(findings, formatAxe('usage tab', findings)).toEqual([])

@@ -7,7 +7,16 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { Address } from 'viem'
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
-import { leaksOf, loadedAssets, newHolder, openApp, startE2EWorld, veniceRequests, type AppSession, type E2EWorld } from './fixture'
+import {
+  leaksOf,
+  loadedAssets,
+  newHolder,
+  openApp,
+  startE2EWorld,
+  veniceRequests,
+  type AppSession,
+  type E2EWorld,
+} from './fixture'
 import {
   axeViolations,
   chooseKeyOptions,
@@ -60,8 +69,10 @@ async function expectClean(session: AppSession, secret: string) {
 
 const keysTable = (page: Page) => page.getByRole('table', { name: 'Active keys of this account' })
 const keyRows = (page: Page) => keysTable(page).locator('tbody tr')
-const rowOf = (page: Page, description: string) => keyRows(page).filter({ has: page.getByRole('rowheader', { name: description }) })
-const rowHeaders = async (page: Page) => (await keyRows(page).locator('th').allTextContents()).map((t) => t.replace('in use here', '').trim())
+const rowOf = (page: Page, description: string) =>
+  keyRows(page).filter({ has: page.getByRole('rowheader', { name: description }) })
+const rowHeaders = async (page: Page) =>
+  (await keyRows(page).locator('th').allTextContents()).map((t) => t.replace('in use here', '').trim())
 
 describe('ADMIN console: keys', () => {
   it('appears after minting an ADMIN key and shows the limits Venice stored, not the mint echo', async () => {
@@ -113,7 +124,11 @@ describe('ADMIN console: keys', () => {
       limitPeriod: 'MONTH',
     })
     const calls = adminCalls(secret)
-    expect(calls.map(({ method, path, query, body, status }) => ({ method, path, query, body, status })).sort((a, b) => a.path.localeCompare(b.path))).toEqual([
+    expect(
+      calls
+        .map(({ method, path, query, body, status }) => ({ method, path, query, body, status }))
+        .sort((a, b) => a.path.localeCompare(b.path)),
+    ).toEqual([
       { method: 'GET', path: '/api_keys', query: '', body: undefined, status: 200 },
       { method: 'GET', path: `/api_keys/${echo.data.id}`, query: '', body: undefined, status: 200 },
     ])
@@ -205,7 +220,10 @@ describe('ADMIN console: keys', () => {
       '$5.00 of $200.000 DIEM of 20 DIEM', // two bars, read one by one below
       'Manage',
     ])
-    await expect(rowOf(page, 'backup admin').locator('.usage-bar').allTextContents()).resolves.toEqual(['$5.00 of $200.00', '0 DIEM of 20 DIEM'])
+    await expect(rowOf(page, 'backup admin').locator('.usage-bar').allTextContents()).resolves.toEqual([
+      '$5.00 of $200.00',
+      '0 DIEM of 20 DIEM',
+    ])
     const opsCells = await rowCells(rowOf(page, 'ops admin'))
     expect(opsCells.slice(0, 4)).toEqual(['ops admin in use here', 'ADMIN', `…${last6(admin.apiKey)}`, await date(created.ops)])
     expect(opsCells.slice(5)).toEqual(['never', 'No cap', 'All models', '$0.00 · 0 DIEM', 'no cap', 'Manage'])
@@ -213,8 +231,12 @@ describe('ADMIN console: keys', () => {
 
     // The usage bars, as assistive technology reads them.
     const backupRow = rowOf(page, 'backup admin')
-    await expect(backupRow.getByRole('progressbar', { name: 'USD this period: $5.00 of $200.00' }).getAttribute('value')).resolves.toBe('5')
-    await expect(backupRow.getByRole('progressbar', { name: 'DIEM this period: 0 DIEM of 20 DIEM' }).isVisible()).resolves.toBe(true)
+    await expect(
+      backupRow.getByRole('progressbar', { name: 'USD this period: $5.00 of $200.00' }).getAttribute('value'),
+    ).resolves.toBe('5')
+    await expect(backupRow.getByRole('progressbar', { name: 'DIEM this period: 0 DIEM of 20 DIEM' }).isVisible()).resolves.toBe(
+      true,
+    )
     await expect(rowOf(page, 'chatbot prod').getByRole('progressbar').getAttribute('max')).resolves.toBe('50')
 
     // Only the key in use is marked.
@@ -226,12 +248,16 @@ describe('ADMIN console: keys', () => {
     const sortButton = (name: string) => keysTable(page).getByRole('button', { name: new RegExp(`^${name}( [▲▼])?$`) })
     await sortButton('Description').click()
     expect(await rowHeaders(page)).toEqual(['backup admin', 'batch jobs', 'chatbot prod', 'ops admin'])
-    await expect(keysTable(page).getByRole('columnheader', { name: 'Description' }).getAttribute('aria-sort')).resolves.toBe('ascending')
+    await expect(keysTable(page).getByRole('columnheader', { name: 'Description' }).getAttribute('aria-sort')).resolves.toBe(
+      'ascending',
+    )
     await sortButton('Description').click()
     expect(await rowHeaders(page)).toEqual(['ops admin', 'chatbot prod', 'batch jobs', 'backup admin'])
     await sortButton('Last 7 days').click()
     expect((await rowHeaders(page)).slice(0, 2)).toEqual(['chatbot prod', 'backup admin'])
-    await expect(keysTable(page).getByRole('columnheader', { name: 'Last 7 days' }).getAttribute('aria-sort')).resolves.toBe('descending')
+    await expect(keysTable(page).getByRole('columnheader', { name: 'Last 7 days' }).getAttribute('aria-sort')).resolves.toBe(
+      'descending',
+    )
     await sortButton('Expires').click() // descending: never-expiring keys first
     expect((await rowHeaders(page)).at(-1)).toBe('chatbot prod')
 
@@ -272,7 +298,14 @@ describe('ADMIN console: keys', () => {
     expect(findings, formatAxe('create form', findings)).toEqual([])
 
     const expiry = futureDay(10)
-    await chooseKeyOptions(page, { description: 'ci runner', expiryDate: expiry, usd: '15', diem: '2.5', period: 'LIFETIME', privacy: 'PRIVATE_TEXT' })
+    await chooseKeyOptions(page, {
+      description: 'ci runner',
+      expiryDate: expiry,
+      usd: '15',
+      diem: '2.5',
+      period: 'LIFETIME',
+      privacy: 'PRIVATE_TEXT',
+    })
     await page.getByRole('button', { name: 'Create key' }).click()
     await page.getByRole('heading', { name: 'Your new INFERENCE key' }).waitFor()
     await expect(page.getByText('Venice will never show this key again').isVisible()).resolves.toBe(true)
@@ -305,9 +338,19 @@ describe('ADMIN console: keys', () => {
     const row = rowOf(page, 'ci runner')
     await row.waitFor()
     await expect(rowCells(row)).resolves.toEqual(
-      expect.arrayContaining(['INFERENCE', `…${last6(created)}`, '$15.00 and 2.5 DIEM lifetime', 'Private text models', await pageDate(page, `${expiry}T00:00:00.000Z`)]),
+      expect.arrayContaining([
+        'INFERENCE',
+        `…${last6(created)}`,
+        '$15.00 and 2.5 DIEM lifetime',
+        'Private text models',
+        await pageDate(page, `${expiry}T00:00:00.000Z`),
+      ]),
     )
-    expect(adminCalls(admin.apiKey).filter((c) => c.method === 'GET').map((c) => c.path)).toEqual(['/api_keys', '/api_keys'])
+    expect(
+      adminCalls(admin.apiKey)
+        .filter((c) => c.method === 'GET')
+        .map((c) => c.path),
+    ).toEqual(['/api_keys', '/api_keys'])
 
     // Venice's creation limit: a 429 with Retry-After 3.
     await openAdminTab(page, 'Create a key')
@@ -315,16 +358,25 @@ describe('ADMIN console: keys', () => {
     await chooseKeyOptions(page, { description: 'one too many' })
     world.venice.control.failNext(
       { method: 'POST', path: '/api_keys' },
-      { kind: 'status', status: 429, headers: { 'Retry-After': '3' }, body: { error: 'Rate limit exceeded: at most 20 API keys can be created per minute' } },
+      {
+        kind: 'status',
+        status: 429,
+        headers: { 'Retry-After': '3' },
+        body: { error: 'Rate limit exceeded: at most 20 API keys can be created per minute' },
+      },
     )
     await page.getByRole('button', { name: 'Create key', exact: true }).click()
     const limited = page.getByRole('status').filter({ hasText: 'Venice is limiting key creation' })
     await limited.waitFor()
-    await expect(limited.textContent()).resolves.toMatch(/At most 20 keys can be created a minute\. You can create again in [1-3]s\./)
+    await expect(limited.textContent()).resolves.toMatch(
+      /At most 20 keys can be created a minute\. You can create again in [1-3]s\./,
+    )
     const waiting = page.getByRole('button', { name: /^Create key \(wait [1-3]s\)$/ })
     await expect(waiting.isDisabled()).resolves.toBe(true)
     const first = await page.getByRole('timer').textContent()
-    await page.waitForFunction((shown) => document.querySelector('[role="timer"]')?.textContent !== shown, first, { timeout: 3_000 })
+    await page.waitForFunction((shown) => document.querySelector('[role="timer"]')?.textContent !== shown, first, {
+      timeout: 3_000,
+    })
     // Enabled again once Retry-After has passed; the description is kept.
     const createButton = page.getByRole('button', { name: 'Create key', exact: true })
     await createButton.waitFor({ timeout: 5_000 })
@@ -363,7 +415,9 @@ describe('ADMIN console: keys', () => {
     const detail = page.locator('.admin-detail')
     await detail.getByRole('heading', { name: `edit me (…${last6(target.apiKey)})` }).waitFor()
     await statValue(detail, 'USD cap').filter({ hasText: '$30.00' }).waitFor()
-    await expect(page.getByText('Key type: INFERENCE. A key’s type cannot be changed: to get another type, create a new key.').isVisible()).resolves.toBe(true)
+    await expect(
+      page.getByText('Key type: INFERENCE. A key’s type cannot be changed: to get another type, create a new key.').isVisible(),
+    ).resolves.toBe(true)
     await expect(detail.getByRole('radio', { name: /^Admin:/ }).count()).resolves.toBe(0)
 
     const save = page.getByRole('button', { name: 'Save changes' })
@@ -395,7 +449,13 @@ describe('ADMIN console: keys', () => {
     await statValue(detail, 'Expires').filter({ hasText: 'Never' }).waitFor()
 
     expect(patches()).toEqual([
-      { method: 'PATCH', path: '/api_keys', query: '', status: 200, body: { id: target.id, description: 'edited key', consumptionLimit: { diem: 12 } } },
+      {
+        method: 'PATCH',
+        path: '/api_keys',
+        query: '',
+        status: 200,
+        body: { id: target.id, description: 'edited key', consumptionLimit: { diem: 12 } },
+      },
       { method: 'PATCH', path: '/api_keys', query: '', status: 200, body: { id: target.id, consumptionLimit: { usd: null } } },
       { method: 'PATCH', path: '/api_keys', query: '', status: 200, body: { id: target.id, expiresAt: null } },
     ])
@@ -451,7 +511,9 @@ describe('ADMIN console: keys', () => {
     await first.getByRole('button', { name: `Yes, revoke ${adminName}` }).click()
     const second = page.getByRole('group', { name: `Really revoke ${adminName}, the key you are using here?` })
     await second.waitFor()
-    await expect(second.getByText(/This console will close, the key will be removed from this browser/).isVisible()).resolves.toBe(true)
+    await expect(
+      second.getByText(/This console will close, the key will be removed from this browser/).isVisible(),
+    ).resolves.toBe(true)
     expect(deletes()).toHaveLength(1) // still only the other key
     await second.getByRole('button', { name: 'Yes, revoke the key I am using' }).click()
 
@@ -501,7 +563,9 @@ describe('ADMIN console: who gets it', () => {
     await session.settled()
     expect(loadedAssets(session, world).filter((file) => /^AdminConsole-/.test(file))).toEqual([])
     await expect(page.getByRole('heading', { name: /Account administration/ }).count()).resolves.toBe(0)
-    expect(veniceRequests(world, { secret: key.apiKey }).map((c) => `${c.method} ${c.path}`)).toEqual(['GET /api_keys/rate_limits'])
+    expect(veniceRequests(world, { secret: key.apiKey }).map((c) => `${c.method} ${c.path}`)).toEqual([
+      'GET /api_keys/rate_limits',
+    ])
     await expectClean(session, key.apiKey)
   })
 
@@ -509,7 +573,10 @@ describe('ADMIN console: who gets it', () => {
     const wallet = newWallet()
     const admin = world.venice.control.seedKey(wallet, { description: 'doubtful admin' })
     world.venice.control.clearRequests()
-    world.venice.control.failNext({ method: 'GET', path: '/api_keys' }, { kind: 'status', status: 401, body: { error: 'Admin API key required' } })
+    world.venice.control.failNext(
+      { method: 'GET', path: '/api_keys' },
+      { kind: 'status', status: 401, body: { error: 'Admin API key required' } },
+    )
     const session = await open()
     const { page } = session
     await pasteKey(page, admin.apiKey)
@@ -527,7 +594,10 @@ describe('ADMIN console: who gets it', () => {
     // Asking again (the refusal was forced once) opens the console.
     await page.getByRole('button', { name: 'Ask Venice again' }).click()
     await keysTable(page).waitFor()
-    expect(adminCalls(admin.apiKey).map((c) => `${c.method} ${c.path} ${c.status}`)).toEqual(['GET /api_keys 401', 'GET /api_keys 200'])
+    expect(adminCalls(admin.apiKey).map((c) => `${c.method} ${c.path} ${c.status}`)).toEqual([
+      'GET /api_keys 401',
+      'GET /api_keys 200',
+    ])
     await expectClean(session, admin.apiKey)
   })
 })

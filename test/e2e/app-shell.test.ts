@@ -19,7 +19,16 @@ import {
 } from './fixture'
 import { ROOT } from '../support/buildApp'
 import { E2E_DIST, E2E_PORTS } from './ports'
-import { axeViolations, connectTestWallet, formatAxe, mintButton, pasteKey, revealSecret, startMinting, type AxeFinding } from './ui'
+import {
+  axeViolations,
+  connectTestWallet,
+  formatAxe,
+  mintButton,
+  pasteKey,
+  revealSecret,
+  startMinting,
+  type AxeFinding,
+} from './ui'
 
 let world: E2EWorld
 beforeAll(async () => {
@@ -57,7 +66,11 @@ describe('first visit', () => {
         beforeLoad: async (page) => {
           page.on('response', (response) => {
             if (!new URL(response.url()).pathname.endsWith('.js')) return
-            scripts.push(response.body().then((body) => ({ url: response.url(), raw: body.length, gzip: gzipSync(body, { level: 9 }).length })))
+            scripts.push(
+              response
+                .body()
+                .then((body) => ({ url: response.url(), raw: body.length, gzip: gzipSync(body, { level: 9 }).length })),
+            )
           })
         },
       })
@@ -79,7 +92,9 @@ describe('first visit', () => {
       const gzipKB = files.reduce((sum, file) => sum + file.gzip, 0) / 1024
       const rawKB = files.reduce((sum, file) => sum + file.raw, 0) / 1024
       figures[label] = { gzipKB: round(gzipKB), rawKB: round(rawKB), files: files.length }
-      console.log(`first visit (${label}): ${gzipKB.toFixed(1)} KB gzipped JS (${rawKB.toFixed(1)} KB raw) in ${files.length} files, budget ${FIRST_VISIT_BUDGET_KB} KB`)
+      console.log(
+        `first visit (${label}): ${gzipKB.toFixed(1)} KB gzipped JS (${rawKB.toFixed(1)} KB raw) in ${files.length} files, budget ${FIRST_VISIT_BUDGET_KB} KB`,
+      )
       expect(gzipKB).toBeLessThanOrEqual(FIRST_VISIT_BUDGET_KB)
       expect(session.pageErrors).toEqual([])
       await session.close()
@@ -113,7 +128,9 @@ describe('first visit', () => {
 describe('the production build', () => {
   it('carries none of the sandbox wallets', () => {
     const assets = join(ROOT, E2E_DIST, 'assets')
-    const withSandbox = readdirSync(assets).filter((name) => /sandbox/i.test(name) || readFileSync(join(assets, name), 'utf8').includes('Sandbox wallet'))
+    const withSandbox = readdirSync(assets).filter(
+      (name) => /sandbox/i.test(name) || readFileSync(join(assets, name), 'utf8').includes('Sandbox wallet'),
+    )
     expect(withSandbox).toEqual([])
   })
 })
@@ -127,7 +144,12 @@ describe('wrong chain', () => {
     // On chain 1 before connecting: connecting (RainbowKit → wagmi) asks the wallet for Base at once.
     await wallet.switchChain(1)
     await connectTestWallet(page)
-    expect(wallet.requests().filter((r) => r.method === 'wallet_switchEthereumChain').map((r) => (r.params as [{ chainId: string }])[0].chainId)).toEqual(['0x2105'])
+    expect(
+      wallet
+        .requests()
+        .filter((r) => r.method === 'wallet_switchEthereumChain')
+        .map((r) => (r.params as [{ chainId: string }])[0].chainId),
+    ).toEqual(['0x2105'])
     expect(wallet.chainId).toBe(8453)
     await startMinting(page)
     await page.getByText('Eligible').waitFor()
@@ -256,7 +278,8 @@ async function timeOneMint(): Promise<MintTiming> {
     document.addEventListener(
       'click',
       (event) => {
-        if ((event.target as Element).closest('button')?.textContent?.includes('Sign and mint key')) w.__mint.clickAt ??= performance.now()
+        if ((event.target as Element).closest('button')?.textContent?.includes('Sign and mint key'))
+          w.__mint.clickAt ??= performance.now()
       },
       { capture: true },
     )
@@ -327,7 +350,8 @@ describe('timing', () => {
         return [name, { min: round(Math.min(...values)), median: round(median(values)) }]
       }),
     )
-    for (const [name, { min, median: mid }] of Object.entries(summary)) console.log(`mint ${name}: min ${min} ms, median ${mid} ms`)
+    for (const [name, { min, median: mid }] of Object.entries(summary))
+      console.log(`mint ${name}: min ${min} ms, median ${mid} ms`)
     await recordMetrics({
       mintTiming: {
         note: 'Click on "Sign and mint key" to the frame after the reveal renders. appShareMs = totalMs - tokenMs - mintMs - signMs (Venice calls from Playwright request timing responseEnd; signing timed inside the page around personal_sign).',

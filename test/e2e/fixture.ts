@@ -36,7 +36,10 @@ export async function startE2EWorld({ dist = E2E_DIST } = {}): Promise<E2EWorld>
 }
 
 /** A fresh wallet with the given balances (whole tokens), so tests never share Venice accounts. */
-export async function newHolder(world: TestWorld, { svvv = '100', vvv = '10' } = {}): Promise<{ privateKey: Hex; address: Address }> {
+export async function newHolder(
+  world: TestWorld,
+  { svvv = '100', vvv = '10' } = {},
+): Promise<{ privateKey: Hex; address: Address }> {
   const privateKey = generatePrivateKey()
   const { address } = privateKeyToAccount(privateKey)
   await world.chain.setBalances(address, { svvv: parseEther(svvv), vvv: parseEther(vvv) })
@@ -91,7 +94,9 @@ export async function openApp(world: E2EWorld, options: OpenOptions = {}): Promi
   page.on('console', (message) => consoleLines.push(`${message.type()}: ${message.text()}`))
   page.on('pageerror', (error) => pageErrors.push(error.message))
 
-  const wallet = options.privateKey ? await installTestWallet(page, { privateKey: options.privateKey, rpcUrl: world.chain.rpcUrl }) : undefined
+  const wallet = options.privateKey
+    ? await installTestWallet(page, { privateKey: options.privateKey, rpcUrl: world.chain.rpcUrl })
+    : undefined
   await options.beforeLoad?.(page)
   await page.goto(`${options.subPath ? world.app.subPathUrl : world.app.url}${options.path ?? ''}`)
   return {
@@ -111,7 +116,14 @@ export async function openApp(world: E2EWorld, options: OpenOptions = {}): Promi
 /** Hosts the page talked to, other than its own origin. */
 export function foreignHosts(session: AppSession, world: E2EWorld): string[] {
   const own = new URL(world.app.url).host
-  return [...new Set(session.requests.map((r) => new URL(r.url)).filter((u) => u.protocol.startsWith('http') && u.host !== own).map((u) => u.host))]
+  return [
+    ...new Set(
+      session.requests
+        .map((r) => new URL(r.url))
+        .filter((u) => u.protocol.startsWith('http') && u.host !== own)
+        .map((u) => u.host),
+    ),
+  ]
 }
 
 /**
@@ -220,10 +232,12 @@ export async function walletOnlyChunks(): Promise<Set<string>> {
   const { readFileSync, readdirSync } = await import('node:fs')
   const dist = join(ROOT, E2E_DIST)
   const assets = join(dist, 'assets')
-  const IMPORT = /\b(?:import|export)\s*(?:[\w*${}\s,]+from\s*)?["'`]\.\/([^"'`]+\.js)["'`]|\bimport\(\s*["'`]\.\/([^"'`]+\.js)["'`]\s*\)/g
+  const IMPORT =
+    /\b(?:import|export)\s*(?:[\w*${}\s,]+from\s*)?["'`]\.\/([^"'`]+\.js)["'`]|\bimport\(\s*["'`]\.\/([^"'`]+\.js)["'`]\s*\)/g
   const files = new Set(readdirSync(assets))
   // Template-literal imports (`./${name}.js`) name no file: only real files count.
-  const importsOf = (file: string) => [...readFileSync(join(assets, file), 'utf8').matchAll(IMPORT)].map((m) => (m[1] ?? m[2])!).filter((name) => files.has(name))
+  const importsOf = (file: string) =>
+    [...readFileSync(join(assets, file), 'utf8').matchAll(IMPORT)].map((m) => (m[1] ?? m[2])!).filter((name) => files.has(name))
   const reach = (roots: string[], stopAt: (file: string) => boolean) => {
     const seen = new Set<string>()
     const visit = (file: string) => {

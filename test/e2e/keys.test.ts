@@ -122,12 +122,16 @@ describe('keys without a wallet', () => {
     // The active key is marked as the current page.
     await expect(keyList(page).locator('a[aria-current="page"]').textContent()).resolves.toContain(second.slice(-6))
 
-    await keyList(page).getByRole('link', { name: new RegExp(first.slice(-6)) }).click()
+    await keyList(page)
+      .getByRole('link', { name: new RegExp(first.slice(-6)) })
+      .click()
     await page.getByText('$1.00').waitFor()
     await expect(dashboardTitle(page).textContent()).resolves.toContain(`…${first.slice(-6)}`)
     await expect(keyList(page).locator('a[aria-current="page"]').textContent()).resolves.toContain(first.slice(-6))
 
-    await keyList(page).getByRole('button', { name: `Forget Pasted key (…${second.slice(-6)})` }).click()
+    await keyList(page)
+      .getByRole('button', { name: `Forget Pasted key (…${second.slice(-6)})` })
+      .click()
     await items.filter({ hasText: second.slice(-6) }).waitFor({ state: 'detached' })
     await expect(items.count()).resolves.toBe(1)
     await expect(dashboardTitle(page).textContent()).resolves.toContain(`…${first.slice(-6)}`)
@@ -238,7 +242,10 @@ describe('a minted key across a reload', () => {
     // No prompt this time, and the wallet comes back without a click on Connect.
     await page.getByRole('banner').getByRole('button', { name: /0x/ }).waitFor()
     expect(dialogs).toEqual(['beforeunload'])
-    const afterReload = session.wallet!.requests().slice(walletCallsBefore).map((r) => r.method)
+    const afterReload = session
+      .wallet!.requests()
+      .slice(walletCallsBefore)
+      .map((r) => r.method)
     expect(afterReload).not.toContain('eth_requestAccounts')
     expect(afterReload).not.toContain('wallet_requestPermissions')
 

@@ -27,7 +27,14 @@ describe('minting with a wallet', () => {
     await startMinting(page)
     await page.getByText('Eligible').waitFor()
     const expiry = futureDay(30)
-    await chooseKeyOptions(page, { description: 'agent key', expiryDate: expiry, usd: '25', diem: '10.5', period: 'MONTH', privacy: 'PRIVATE_ONLY' })
+    await chooseKeyOptions(page, {
+      description: 'agent key',
+      expiryDate: expiry,
+      usd: '25',
+      diem: '10.5',
+      period: 'MONTH',
+      privacy: 'PRIVATE_ONLY',
+    })
     await mintButton(page).click()
 
     await page.getByRole('heading', { name: 'Your new INFERENCE key' }).waitFor()
@@ -40,7 +47,17 @@ describe('minting with a wallet', () => {
     const post = calls[1]!
     const body = post.body as Record<string, unknown>
     expect(Object.keys(body).sort()).toEqual(
-      ['address', 'apiKeyType', 'consumptionLimit', 'description', 'expiresAt', 'limitPeriod', 'modelPrivacy', 'signature', 'token'].sort(),
+      [
+        'address',
+        'apiKeyType',
+        'consumptionLimit',
+        'description',
+        'expiresAt',
+        'limitPeriod',
+        'modelPrivacy',
+        'signature',
+        'token',
+      ].sort(),
     )
     expect(body).toMatchObject({
       address: holder.address,
@@ -52,7 +69,9 @@ describe('minting with a wallet', () => {
       modelPrivacy: 'PRIVATE_ONLY',
     })
     expect(post.headers.authorization).toBeUndefined()
-    expect(await verifyMessage({ address: holder.address, message: body.token as string, signature: body.signature as `0x${string}` })).toBe(true)
+    expect(
+      await verifyMessage({ address: holder.address, message: body.token as string, signature: body.signature as `0x${string}` }),
+    ).toBe(true)
 
     // The dashboard of the new key, from the stand-in's rate_limits.
     await page.getByRole('heading', { name: 'Rate limits per model' }).waitFor()

@@ -30,7 +30,10 @@ describe('the sandbox', () => {
   it('lets a newcomer mint with the labelled holder wallet and see the dashboard', async () => {
     const session = await openApp(world)
     const { page } = session
-    await page.getByRole('note').getByText(/^Sandbox:/).waitFor()
+    await page
+      .getByRole('note')
+      .getByText(/^Sandbox:/)
+      .waitFor()
     await connectSandboxWallet(page, 'Sandbox wallet: sVVV holder')
     await startMinting(page)
     await page.getByText('This wallet has 250 staked VVV (sVVV) on Base, and 1,000 VVV.').waitFor()
@@ -38,7 +41,9 @@ describe('the sandbox', () => {
     await page.getByRole('heading', { name: 'Your new INFERENCE key' }).waitFor()
     const secret = await revealSecret(page)
 
-    const post = world.venice.control.requests().find((r) => r.method === 'POST' && r.path === '/api/v1/api_keys/generate_web3_key')!
+    const post = world.venice.control
+      .requests()
+      .find((r) => r.method === 'POST' && r.path === '/api/v1/api_keys/generate_web3_key')!
     const body = post.body as { address: `0x${string}`; token: string; signature: `0x${string}` }
     expect(body.address).toBe(SANDBOX_HOLDER.address)
     expect(await verifyMessage({ address: SANDBOX_HOLDER.address, message: body.token, signature: body.signature })).toBe(true)
@@ -55,7 +60,11 @@ describe('the sandbox', () => {
     await startMinting(page)
     await page.getByText('This wallet has no staked VVV on Base').waitFor()
     expect(await mintButton(page).isDisabled()).toBe(true)
-    expect(world.venice.control.requests().filter((r) => r.body && (r.body as { address?: string }).address === SANDBOX_NON_HOLDER.address)).toEqual([])
+    expect(
+      world.venice.control
+        .requests()
+        .filter((r) => r.body && (r.body as { address?: string }).address === SANDBOX_NON_HOLDER.address),
+    ).toEqual([])
     await session.close()
   })
 })

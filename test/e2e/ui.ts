@@ -23,7 +23,11 @@ export interface KeyChoices {
 }
 
 const PERIOD_LABELS = { EPOCH: 'Daily (EPOCH)', MONTH: 'Monthly (MONTH)', LIFETIME: 'Never (LIFETIME)' }
-const PRIVACY_LABELS = { ALL: 'All models (ALL)', PRIVATE_TEXT: 'Private text models (PRIVATE_TEXT)', PRIVATE_ONLY: 'Private models only (PRIVATE_ONLY)' }
+const PRIVACY_LABELS = {
+  ALL: 'All models (ALL)',
+  PRIVATE_TEXT: 'Private text models (PRIVATE_TEXT)',
+  PRIVATE_ONLY: 'Private models only (PRIVATE_ONLY)',
+}
 
 export async function chooseKeyOptions(page: Page, choices: KeyChoices): Promise<void> {
   if (choices.type === 'ADMIN') await page.getByRole('radio', { name: /^Admin:/ }).check()
@@ -72,15 +76,25 @@ export interface AxeFinding {
  * Runs axe-core in the page and returns the violations of at least `minImpact` (default serious).
  * Evaluated rather than added as a <script>: the app's CSP (script-src 'self') refuses inline scripts.
  */
-export async function axeViolations(page: Page, { minImpact = 'serious' as 'minor' | 'moderate' | 'serious' | 'critical' } = {}): Promise<AxeFinding[]> {
+export async function axeViolations(
+  page: Page,
+  { minImpact = 'serious' as 'minor' | 'moderate' | 'serious' | 'critical' } = {},
+): Promise<AxeFinding[]> {
   const { readFileSync } = await import('node:fs')
   const { createRequire } = await import('node:module')
   const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(source)
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: unknown[] }> } }).axe
+    const axe = (
+      window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: unknown[] }> } }
+    ).axe
     const result = await axe.run(document, { resultTypes: ['violations'] })
-    return result.violations as { id: string; impact: string | null; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }[]
+    return result.violations as {
+      id: string
+      impact: string | null
+      help: string
+      nodes: { target: unknown[]; failureSummary?: string }[]
+    }[]
   })
   const order = ['minor', 'moderate', 'serious', 'critical']
   return violations
@@ -89,7 +103,10 @@ export async function axeViolations(page: Page, { minImpact = 'serious' as 'mino
       id: v.id,
       impact: v.impact,
       help: v.help,
-      nodes: v.nodes.map((n) => ({ target: n.target.map(String).join(' '), summary: (n.failureSummary ?? '').replace(/\s+/g, ' ').trim() })),
+      nodes: v.nodes.map((n) => ({
+        target: n.target.map(String).join(' '),
+        summary: (n.failureSummary ?? '').replace(/\s+/g, ' ').trim(),
+      })),
     }))
 }
 
@@ -113,7 +130,10 @@ export async function openAdminConsole(page: Page, secret: string): Promise<void
 export async function openAdminTab(page: Page, name: string): Promise<void> {
   const tab = page.getByRole('tablist', { name: 'Account administration' }).getByRole('tab', { name, exact: true })
   await tab.click()
-  await page.waitForFunction((id) => document.getElementById(id ?? '')?.getAttribute('aria-selected') === 'true', await tab.getAttribute('id'))
+  await page.waitForFunction(
+    (id) => document.getElementById(id ?? '')?.getAttribute('aria-selected') === 'true',
+    await tab.getAttribute('id'),
+  )
 }
 
 /** The <dd> that a <dt> labelled `label` describes, inside `scope` (a stats list such as KeyFacts). */

@@ -41,7 +41,9 @@ async function alertText(session: AppSession, title: string | RegExp): Promise<s
 
 /** The page still stands (no blank page, no uncaught error). */
 async function expectPageAlive(session: AppSession): Promise<void> {
-  await expect(session.page.getByRole('heading', { name: 'Mint a Venice API key with your wallet' }).isVisible()).resolves.toBe(true)
+  await expect(session.page.getByRole('heading', { name: 'Mint a Venice API key with your wallet' }).isVisible()).resolves.toBe(
+    true,
+  )
   expect(session.pageErrors).toEqual([])
 }
 
@@ -54,7 +56,10 @@ describe('Venice refuses or fails the mint', () => {
   it('shows a 400 signature mismatch in words, keeps the form, and posts once', async () => {
     const session = await onMintPage()
     await chooseKeyOptions(session.page, { description: 'kept after a 400', usd: '5' })
-    world.venice.control.failNext({ method: 'POST', path: TOKEN }, { kind: 'status', status: 400, body: { error: 'Signature does not match the address' } })
+    world.venice.control.failNext(
+      { method: 'POST', path: TOKEN },
+      { kind: 'status', status: 400, body: { error: 'Signature does not match the address' } },
+    )
     await mintButton(session.page).click()
 
     const text = await alertText(session, 'The key was not minted')
@@ -109,7 +114,11 @@ describe('Venice refuses or fails the mint', () => {
 
   it('retries the token GET with backoff after two 500s and completes the mint', async () => {
     const session = await onMintPage()
-    world.venice.control.failNext({ method: 'GET', path: TOKEN }, { kind: 'status', status: 500, body: { error: 'Internal server error' } }, 2)
+    world.venice.control.failNext(
+      { method: 'GET', path: TOKEN },
+      { kind: 'status', status: 500, body: { error: 'Internal server error' } },
+      2,
+    )
     await mintButton(session.page).click()
     await session.page.getByRole('heading', { name: 'Your new INFERENCE key' }).waitFor()
 
@@ -124,7 +133,10 @@ describe('Venice refuses or fails the mint', () => {
 
   it('shows a 500 on the mint POST with the warning that a key may exist, and never retries it', async () => {
     const session = await onMintPage()
-    world.venice.control.failNext({ method: 'POST', path: TOKEN }, { kind: 'status', status: 500, body: { error: 'Internal server error' } })
+    world.venice.control.failNext(
+      { method: 'POST', path: TOKEN },
+      { kind: 'status', status: 500, body: { error: 'Internal server error' } },
+    )
     await mintButton(session.page).click()
 
     const text = await alertText(session, 'The key may have been minted')

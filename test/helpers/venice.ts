@@ -12,7 +12,11 @@ export function secretOf(text: string): Secret {
   return parsed.secret
 }
 
-export function jsonResponse(status: number, body: unknown, init: { headers?: Record<string, string>; statusText?: string } = {}): Response {
+export function jsonResponse(
+  status: number,
+  body: unknown,
+  init: { headers?: Record<string, string>; statusText?: string } = {},
+): Response {
   return new Response(JSON.stringify(body), {
     status,
     statusText: init.statusText,

@@ -31,7 +31,9 @@ describe('local chain', () => {
 
   it('exports anvil’s own default accounts', async () => {
     const anvilAccounts = await createWalletClient({ transport: http(chain.rpcUrl) }).getAddresses()
-    expect(anvilAccounts).toEqual(expect.arrayContaining([...TEST_ACCOUNTS.map((account) => account.address), OPERATOR_ACCOUNT.address]))
+    expect(anvilAccounts).toEqual(
+      expect.arrayContaining([...TEST_ACCOUNTS.map((account) => account.address), OPERATOR_ACCOUNT.address]),
+    )
   })
 
   it('sets exact token balances and answers batched reads through Multicall3', async () => {
@@ -54,9 +56,13 @@ describe('local chain', () => {
 
   it('serialises concurrent balance changes', async () => {
     const owners = TEST_ACCOUNTS.map((account) => account.address)
-    await Promise.all(owners.map((owner, index) => chain.setBalances(owner, { vvv: BigInt(index + 1), svvv: BigInt(index + 10) })))
+    await Promise.all(
+      owners.map((owner, index) => chain.setBalances(owner, { vvv: BigInt(index + 1), svvv: BigInt(index + 10) })),
+    )
     const balances = await Promise.all(
-      owners.map((owner) => chain.publicClient.readContract({ address: STAKING_ADDRESS, abi: erc20Abi, functionName: 'balanceOf', args: [owner] })),
+      owners.map((owner) =>
+        chain.publicClient.readContract({ address: STAKING_ADDRESS, abi: erc20Abi, functionName: 'balanceOf', args: [owner] }),
+      ),
     )
     expect(balances).toEqual([10n, 11n, 12n, 13n])
   })
@@ -75,9 +81,30 @@ describe('local chain', () => {
     }
     await chain.setBalances(staker.address, { vvv: 0n })
     await chain.setBalances(recipient, { svvv: 0n })
-    await send(wallet.writeContract({ address: VVV_ADDRESS, abi: mockVvv.abi, functionName: 'mint', args: [staker.address, parseEther('10')] }))
-    await send(wallet.writeContract({ address: VVV_ADDRESS, abi: erc20Abi, functionName: 'approve', args: [STAKING_ADDRESS, parseEther('4')] }))
-    await send(wallet.writeContract({ address: STAKING_ADDRESS, abi: mockStaking.abi, functionName: 'stake', args: [recipient, parseEther('4')] }))
+    await send(
+      wallet.writeContract({
+        address: VVV_ADDRESS,
+        abi: mockVvv.abi,
+        functionName: 'mint',
+        args: [staker.address, parseEther('10')],
+      }),
+    )
+    await send(
+      wallet.writeContract({
+        address: VVV_ADDRESS,
+        abi: erc20Abi,
+        functionName: 'approve',
+        args: [STAKING_ADDRESS, parseEther('4')],
+      }),
+    )
+    await send(
+      wallet.writeContract({
+        address: STAKING_ADDRESS,
+        abi: mockStaking.abi,
+        functionName: 'stake',
+        args: [recipient, parseEther('4')],
+      }),
+    )
 
     const balance = (token: typeof VVV_ADDRESS, owner: typeof recipient) =>
       chain.publicClient.readContract({ address: token, abi: erc20Abi, functionName: 'balanceOf', args: [owner] })

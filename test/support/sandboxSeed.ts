@@ -9,5 +9,11 @@ export const SANDBOX_NON_HOLDER = TEST_ACCOUNTS[1]
 export async function seedSandbox(world: TestWorld): Promise<void> {
   await world.chain.setBalances(SANDBOX_HOLDER.address, { vvv: parseEther('1000'), svvv: parseEther('250') })
   await world.chain.setBalances(SANDBOX_NON_HOLDER.address, { vvv: parseEther('500'), svvv: 0n })
-  world.venice.control.setBalances(SANDBOX_HOLDER.address, { usd: 25, diem: 12.5, bundledCredits: 5, earnedCredits: 0, diemEpochAllocation: 20 })
+  world.venice.control.setBalances(SANDBOX_HOLDER.address, {
+    usd: 25,
+    diem: 12.5,
+    bundledCredits: 5,
+    earnedCredits: 0,
+    diemEpochAllocation: 20,
+  })
 }

@@ -19,7 +19,10 @@ export const IPFS_PREFIX = '/ipfs/bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3o
  * Serves a built `dist/` as a static host would: at `/` and under an IPFS gateway path, with no
  * rewrites (hash routing needs none).
  */
-export function startStaticServer(root: string, port: number): Promise<{ url: string; subPathUrl: string; stop: () => Promise<void> }> {
+export function startStaticServer(
+  root: string,
+  port: number,
+): Promise<{ url: string; subPathUrl: string; stop: () => Promise<void> }> {
   const server: Server = createServer((request, response) => {
     let path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)
     if (path.startsWith(`${IPFS_PREFIX}/`)) path = path.slice(IPFS_PREFIX.length)

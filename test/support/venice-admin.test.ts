@@ -26,8 +26,17 @@ function adminFor(wallet = freshWallet()) {
 }
 
 const KEY_FIELDS = [
-  'apiKeyType', 'consumptionLimits', 'createdAt', 'description', 'expiresAt', 'id', 'last6Chars',
-  'lastUsedAt', 'limitPeriod', 'modelPrivacy', 'usage',
+  'apiKeyType',
+  'consumptionLimits',
+  'createdAt',
+  'description',
+  'expiresAt',
+  'id',
+  'last6Chars',
+  'lastUsedAt',
+  'limitPeriod',
+  'modelPrivacy',
+  'usage',
 ]
 
 describe('authentication', () => {
@@ -48,7 +57,9 @@ describe('authentication', () => {
     expect((await callApi(api, `/api_keys?id=${doomed.id}`, { method: 'DELETE', key: admin.apiKey })).status).toBe(200)
     control.clock.advance(DAY)
     for (const key of ['VENICE_ADMIN_KEY_nope', '', doomed.apiKey, expiring.apiKey]) {
-      expect(await callApi(api, '/api_keys', { key })).toEqual(expect.objectContaining({ status: 401, body: { error: 'Authentication failed' } }))
+      expect(await callApi(api, '/api_keys', { key })).toEqual(
+        expect.objectContaining({ status: 401, body: { error: 'Authentication failed' } }),
+      )
     }
     expect((await callApi(api, '/api_keys', { key: admin.apiKey })).status).toBe(200)
   })
@@ -57,8 +68,17 @@ describe('authentication', () => {
     const { wallet } = adminFor()
     const inference = control.seedKey(wallet, { apiKeyType: 'INFERENCE' })
     expect((await callApi(api, '/api_keys/rate_limits', { key: inference.apiKey })).status).toBe(200)
-    for (const path of ['/api_keys', `/api_keys/${inference.id}`, '/api_keys/rate_limits/log', '/billing/balance', '/billing/usage-analytics']) {
-      expect(await callApi(api, path, { key: inference.apiKey })).toMatchObject({ status: 401, body: { error: 'Admin API key required' } })
+    for (const path of [
+      '/api_keys',
+      `/api_keys/${inference.id}`,
+      '/api_keys/rate_limits/log',
+      '/billing/balance',
+      '/billing/usage-analytics',
+    ]) {
+      expect(await callApi(api, path, { key: inference.apiKey })).toMatchObject({
+        status: 401,
+        body: { error: 'Admin API key required' },
+      })
     }
   })
 })
@@ -122,7 +142,10 @@ describe('key management', () => {
     expect((await callApi(api, `/api_keys/${expiring.id}`, { key: admin.apiKey })).status).toBe(200)
     control.clock.advance(500)
     for (const id of [stranger.id, expiring.id, 'no-such-id']) {
-      expect(await callApi(api, `/api_keys/${id}`, { key: admin.apiKey })).toMatchObject({ status: 400, body: { error: 'API key not found' } })
+      expect(await callApi(api, `/api_keys/${id}`, { key: admin.apiKey })).toMatchObject({
+        status: 400,
+        body: { error: 'API key not found' },
+      })
     }
   })
 
@@ -135,7 +158,12 @@ describe('key management', () => {
     })
     const patch = (body: unknown) => callApi(api, '/api_keys', { method: 'PATCH', key: admin.apiKey, body })
 
-    const updated = await patch({ id: target.id, description: 'renamed', consumptionLimit: { usd: null }, modelPrivacy: 'PRIVATE_TEXT' })
+    const updated = await patch({
+      id: target.id,
+      description: 'renamed',
+      consumptionLimit: { usd: null },
+      modelPrivacy: 'PRIVATE_TEXT',
+    })
     expect(updated.status).toBe(200)
     expect(updated.body.success).toBe(true)
     expect(updated.body.data).toMatchObject({
@@ -182,15 +210,22 @@ describe('key management', () => {
 
   it('caps creation at 20 requests a minute per user, with Retry-After', async () => {
     const admin = adminFor()
-    const create = () => callApi(api, '/api_keys', { method: 'POST', key: admin.apiKey, body: { apiKeyType: 'INFERENCE', description: 'burst' } })
+    const create = () =>
+      callApi(api, '/api_keys', { method: 'POST', key: admin.apiKey, body: { apiKeyType: 'INFERENCE', description: 'burst' } })
     for (let index = 0; index < 20; index++) expect((await create()).status).toBe(200)
     control.clock.advance(10_000)
     const refused = await create()
-    expect(refused).toMatchObject({ status: 429, body: { error: 'Rate limit exceeded: at most 20 API keys can be created per minute' } })
+    expect(refused).toMatchObject({
+      status: 429,
+      body: { error: 'Rate limit exceeded: at most 20 API keys can be created per minute' },
+    })
     expect(Number(refused.headers.get('retry-after'))).toBe(50)
     // Another user is not affected.
     const other = adminFor()
-    expect((await callApi(api, '/api_keys', { method: 'POST', key: other.apiKey, body: { apiKeyType: 'ADMIN', description: 'x' } })).status).toBe(200)
+    expect(
+      (await callApi(api, '/api_keys', { method: 'POST', key: other.apiKey, body: { apiKeyType: 'ADMIN', description: 'x' } }))
+        .status,
+    ).toBe(200)
     control.clock.advance(50_000)
     expect((await create()).status).toBe(200)
   })
@@ -198,7 +233,13 @@ describe('key management', () => {
   it('caps active keys at 500 per user', async () => {
     const admin = adminFor()
     for (let index = 1; index < 500; index++) control.seedKey(admin.wallet)
-    expect(await callApi(api, '/api_keys', { method: 'POST', key: admin.apiKey, body: { apiKeyType: 'ADMIN', description: 'one too many' } })).toMatchObject({
+    expect(
+      await callApi(api, '/api_keys', {
+        method: 'POST',
+        key: admin.apiKey,
+        body: { apiKeyType: 'ADMIN', description: 'one too many' },
+      }),
+    ).toMatchObject({
       status: 400,
       body: { error: 'Maximum of 500 active API keys reached' },
     })
@@ -225,7 +266,11 @@ describe('GET /api_keys/rate_limits', () => {
     expect(body.data.rateLimits).toHaveLength(13)
     expect(body.data.rateLimits).toContainEqual({
       apiModelId: 'zai-org-glm-5-1',
-      rateLimits: [{ type: 'RPM', amount: 100 }, { type: 'RPD', amount: 100_000 }, { type: 'TPM', amount: 2_000_000 }],
+      rateLimits: [
+        { type: 'RPM', amount: 100 },
+        { type: 'RPD', amount: 100_000 },
+        { type: 'TPM', amount: 2_000_000 },
+      ],
     })
     expect(body.data.rateLimits).toContainEqual({ apiModelId: 'wan-2.5-preview-text-to-video', rateLimits: [] })
     expect(body.data.rateLimits).toContainEqual({ apiModelId: 'ace-step-music', rateLimits: [] })
@@ -268,16 +313,40 @@ describe('billing', () => {
     expect((await balance()).consumptionCurrency).toBe('EARNED_CREDITS')
     control.setBalances(admin.wallet, { diem: 0.5, usd: null })
     expect(await balance()).toMatchObject({ consumptionCurrency: 'DIEM', balances: { diem: 0.5, usd: null } })
-    expect(control.balances(admin.wallet)).toEqual({ usd: null, diem: 0.5, bundledCredits: 2, earnedCredits: 1, diemEpochAllocation: 40 })
+    expect(control.balances(admin.wallet)).toEqual({
+      usd: null,
+      diem: 0.5,
+      bundledCredits: 2,
+      earnedCredits: 1,
+      diemEpochAllocation: 40,
+    })
   })
 
   it('GET /billing/usage-analytics aggregates the account’s usage, zero-filled per day', async () => {
     const admin = adminFor()
     const key = control.seedKey(admin.wallet, { description: 'bot', createdAt: new Date(control.clock.now() - 20 * DAY) })
     const now = control.clock.now()
-    control.recordUsage(admin.wallet, { apiKeyId: key.id, model: 'zai-org-glm-5-1', usd: 1.25, units: 1000, at: new Date(now - 2 * DAY) })
-    control.recordUsage(admin.wallet, { apiKeyId: key.id, model: 'venice-sd35', diem: 0.5, units: 2, at: new Date(now - 2 * DAY) })
-    control.recordUsage(admin.wallet, { apiKeyId: null, model: 'zai-org-glm-5-1', usd: 0.75, units: 500, at: new Date(now - 10 * DAY) })
+    control.recordUsage(admin.wallet, {
+      apiKeyId: key.id,
+      model: 'zai-org-glm-5-1',
+      usd: 1.25,
+      units: 1000,
+      at: new Date(now - 2 * DAY),
+    })
+    control.recordUsage(admin.wallet, {
+      apiKeyId: key.id,
+      model: 'venice-sd35',
+      diem: 0.5,
+      units: 2,
+      at: new Date(now - 2 * DAY),
+    })
+    control.recordUsage(admin.wallet, {
+      apiKeyId: null,
+      model: 'zai-org-glm-5-1',
+      usd: 0.75,
+      units: 500,
+      at: new Date(now - 10 * DAY),
+    })
 
     const week = await callApi(api, '/billing/usage-analytics', { key: admin.apiKey })
     expect(week.status).toBe(200)
@@ -292,16 +361,32 @@ describe('billing', () => {
     ])
     expect(week.body.byKey).toEqual([{ apiKeyId: key.id, description: 'bot', totalUsd: 1.25, totalDiem: 0.5, totalUnits: 1002 }])
     expect(week.body.byKeyDaily).toEqual([
-      { date: Date.parse(`${day(2)}T00:00:00Z`), apiKeyId: key.id, description: 'bot', totalUsd: 1.25, totalDiem: 0.5, totalUnits: 1002 },
+      {
+        date: Date.parse(`${day(2)}T00:00:00Z`),
+        apiKeyId: key.id,
+        description: 'bot',
+        totalUsd: 1.25,
+        totalDiem: 0.5,
+        totalUnits: 1002,
+      },
     ])
     expect(week.body.byModelDaily).toHaveLength(2)
 
     const month = await callApi(api, '/billing/usage-analytics?lookback=30d', { key: admin.apiKey })
     expect(month.body.byDate).toHaveLength(30)
-    expect(month.body.byKey).toContainEqual({ apiKeyId: null, description: 'Web usage', totalUsd: 0.75, totalDiem: 0, totalUnits: 500 })
+    expect(month.body.byKey).toContainEqual({
+      apiKeyId: null,
+      description: 'Web usage',
+      totalUsd: 0.75,
+      totalDiem: 0,
+      totalUnits: 500,
+    })
 
     const range = await callApi(api, `/billing/usage-analytics?startDate=${day(10)}&endDate=${day(9)}`, { key: admin.apiKey })
-    expect(range.body.byDate).toEqual([{ date: day(10), USD: 0.75, DIEM: 0 }, { date: day(9), USD: 0, DIEM: 0 }])
+    expect(range.body.byDate).toEqual([
+      { date: day(10), USD: 0.75, DIEM: 0 },
+      { date: day(9), USD: 0, DIEM: 0 },
+    ])
   })
 
   it('caches usage-analytics for 10 minutes', async () => {
@@ -323,7 +408,10 @@ describe('billing', () => {
     ['?startDate=2026-01-01&endDate=2026-04-01', 'The date range must be at most 90 days'],
   ])('refuses usage-analytics%s', async (query, error) => {
     const admin = adminFor()
-    expect(await callApi(api, `/billing/usage-analytics${query}`, { key: admin.apiKey })).toMatchObject({ status: 400, body: { error } })
+    expect(await callApi(api, `/billing/usage-analytics${query}`, { key: admin.apiKey })).toMatchObject({
+      status: 400,
+      body: { error },
+    })
   })
 
   it('accepts a 90-day range and fills synthetic usage only where keys existed', async () => {
@@ -340,7 +428,10 @@ describe('billing', () => {
   })
 
   it('GET /billing/usage is retired: 410 even without a key', async () => {
-    expect(await callApi(api, '/billing/usage')).toMatchObject({ status: 410, body: { error: expect.stringContaining('usage-analytics') } })
+    expect(await callApi(api, '/billing/usage')).toMatchObject({
+      status: 410,
+      body: { error: expect.stringContaining('usage-analytics') },
+    })
   })
 })
 

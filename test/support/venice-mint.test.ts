@@ -21,7 +21,11 @@ afterAll(() => world?.stop())
 async function signedToken(privateKey = staker.privateKey) {
   const { body } = await callApi(api, '/api_keys/generate_web3_key')
   const account = privateKeyToAccount(privateKey)
-  return { token: body.data.token as string, address: account.address, signature: await account.signMessage({ message: body.data.token }) }
+  return {
+    token: body.data.token as string,
+    address: account.address,
+    signature: await account.signMessage({ message: body.data.token }),
+  }
 }
 
 const post = (body: unknown) => callApi(api, '/api_keys/generate_web3_key', { method: 'POST', body })
@@ -104,7 +108,10 @@ describe('POST /api_keys/generate_web3_key', () => {
   it('accepts a token once', async () => {
     const signed = await signedToken()
     expect((await post({ ...signed, apiKeyType: 'INFERENCE' })).status).toBe(200)
-    expect(await post({ ...signed, apiKeyType: 'INFERENCE' })).toMatchObject({ status: 400, body: { error: 'Token has already been used' } })
+    expect(await post({ ...signed, apiKeyType: 'INFERENCE' })).toMatchObject({
+      status: 400,
+      body: { error: 'Token has already been used' },
+    })
   })
 
   it('refuses a token after 15 minutes of the server clock', async () => {
@@ -185,13 +192,43 @@ describe('POST /api_keys/generate_web3_key', () => {
       ['apiKeyType missing', { apiKeyType: undefined }, ['apiKeyType'], 'apiKeyType is required'],
       ['apiKeyType', { apiKeyType: 'OWNER' }, ['apiKeyType'], 'apiKeyType must be one of INFERENCE, ADMIN'],
       ['description', { description: 'x'.repeat(65) }, ['description'], 'description must be at most 64 characters'],
-      ['expiresAt format', { expiresAt: '24/12/2030' }, ['expiresAt'], 'expiresAt must be "" (never), a date YYYY-MM-DD or a UTC datetime YYYY-MM-DDTHH:mm:ss[.sss]Z'],
-      ['expiresAt impossible date', { expiresAt: '2030-02-30' }, ['expiresAt'], 'expiresAt must be "" (never), a date YYYY-MM-DD or a UTC datetime YYYY-MM-DDTHH:mm:ss[.sss]Z'],
-      ['expiresAt offset', { expiresAt: '2030-01-01T00:00:00+02:00' }, ['expiresAt'], 'expiresAt must be "" (never), a date YYYY-MM-DD or a UTC datetime YYYY-MM-DDTHH:mm:ss[.sss]Z'],
+      [
+        'expiresAt format',
+        { expiresAt: '24/12/2030' },
+        ['expiresAt'],
+        'expiresAt must be "" (never), a date YYYY-MM-DD or a UTC datetime YYYY-MM-DDTHH:mm:ss[.sss]Z',
+      ],
+      [
+        'expiresAt impossible date',
+        { expiresAt: '2030-02-30' },
+        ['expiresAt'],
+        'expiresAt must be "" (never), a date YYYY-MM-DD or a UTC datetime YYYY-MM-DDTHH:mm:ss[.sss]Z',
+      ],
+      [
+        'expiresAt offset',
+        { expiresAt: '2030-01-01T00:00:00+02:00' },
+        ['expiresAt'],
+        'expiresAt must be "" (never), a date YYYY-MM-DD or a UTC datetime YYYY-MM-DDTHH:mm:ss[.sss]Z',
+      ],
       ['expiresAt past', { expiresAt: yesterday }, ['expiresAt'], 'expiresAt must be in the future'],
-      ['usd negative', { consumptionLimit: { usd: -1 } }, ['consumptionLimit', 'usd'], 'consumptionLimit.usd must be null or a number from 0 to 9999999999'],
-      ['diem too big', { consumptionLimit: { diem: 10_000_000_000 } }, ['consumptionLimit', 'diem'], 'consumptionLimit.diem must be null or a number from 0 to 9999999999'],
-      ['usd as text', { consumptionLimit: { usd: '5' } }, ['consumptionLimit', 'usd'], 'consumptionLimit.usd must be null or a number from 0 to 9999999999'],
+      [
+        'usd negative',
+        { consumptionLimit: { usd: -1 } },
+        ['consumptionLimit', 'usd'],
+        'consumptionLimit.usd must be null or a number from 0 to 9999999999',
+      ],
+      [
+        'diem too big',
+        { consumptionLimit: { diem: 10_000_000_000 } },
+        ['consumptionLimit', 'diem'],
+        'consumptionLimit.diem must be null or a number from 0 to 9999999999',
+      ],
+      [
+        'usd as text',
+        { consumptionLimit: { usd: '5' } },
+        ['consumptionLimit', 'usd'],
+        'consumptionLimit.usd must be null or a number from 0 to 9999999999',
+      ],
       ['limit unknown currency', { consumptionLimit: { eur: 5 } }, ['consumptionLimit'], "Unrecognized key(s) in object: 'eur'"],
       ['limitPeriod', { limitPeriod: 'WEEK' }, ['limitPeriod'], 'limitPeriod must be one of EPOCH, MONTH, LIFETIME'],
       ['modelPrivacy', { modelPrivacy: 'NONE' }, ['modelPrivacy'], 'modelPrivacy must be one of ALL, PRIVATE_TEXT, PRIVATE_ONLY'],
@@ -208,7 +245,12 @@ describe('POST /api_keys/generate_web3_key', () => {
 
     it('lists every problem at once', async () => {
       const { body } = await post({ address: 'nope', apiKeyType: 'X' })
-      expect(body.issues.map((issue: { path: string[] }) => issue.path.join('.'))).toEqual(['address', 'signature', 'token', 'apiKeyType'])
+      expect(body.issues.map((issue: { path: string[] }) => issue.path.join('.'))).toEqual([
+        'address',
+        'signature',
+        'token',
+        'apiKeyType',
+      ])
       expect(body.error).toContain('; ')
     })
 

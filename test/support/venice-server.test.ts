@@ -72,8 +72,15 @@ describe('failed-request budget', () => {
 
 describe('forced failures', () => {
   it('answers with a given status and body, then recovers', async () => {
-    venice.control.failNext({ method: 'get', path: '/api_keys/generate_web3_key' }, { kind: 'status', status: 503, body: { error: 'Down for maintenance' } }, 2)
-    expect(await callApi(api, '/api_keys/generate_web3_key')).toMatchObject({ status: 503, body: { error: 'Down for maintenance' } })
+    venice.control.failNext(
+      { method: 'get', path: '/api_keys/generate_web3_key' },
+      { kind: 'status', status: 503, body: { error: 'Down for maintenance' } },
+      2,
+    )
+    expect(await callApi(api, '/api_keys/generate_web3_key')).toMatchObject({
+      status: 503,
+      body: { error: 'Down for maintenance' },
+    })
     expect((await callApi(api, '/api_keys/generate_web3_key?again=1')).status).toBe(503)
     expect((await callApi(api, '/api_keys/generate_web3_key')).status).toBe(200)
   })
@@ -152,7 +159,12 @@ describe('control', () => {
     const [get, post, raw] = venice.control.requests()
     expect(get).toMatchObject({ method: 'GET', path: '/api/v1/api_keys/generate_web3_key?x=1', status: 200, body: undefined })
     expect(get!.time).toBeGreaterThan(Date.now() + 55_000)
-    expect(post).toMatchObject({ method: 'POST', body: { hello: 'world' }, status: 400, headers: { 'content-type': 'application/json' } })
+    expect(post).toMatchObject({
+      method: 'POST',
+      body: { hello: 'world' },
+      status: 400,
+      headers: { 'content-type': 'application/json' },
+    })
     expect(raw).toMatchObject({ body: 'not json', status: 400 })
     venice.control.clearRequests()
     expect(venice.control.requests()).toEqual([])
@@ -174,8 +186,8 @@ describe('control', () => {
     venice.control.seedKey(WALLET)
     expect(() => venice.control.recordUsage(WALLET, { apiKeyId: null, model: 'gpt-nothing' })).toThrow(/Unknown model/)
     expect(() => venice.control.recordUsage(WALLET, { apiKeyId: 'nope', model: 'qwen3-4b' })).toThrow(/not an active key/)
-    expect(() => venice.control.recordUsage('0x00000000000000000000000000000000000000bb', { apiKeyId: null, model: 'qwen3-4b' })).toThrow(
-      /No Venice account/,
-    )
+    expect(() =>
+      venice.control.recordUsage('0x00000000000000000000000000000000000000bb', { apiKeyId: null, model: 'qwen3-4b' }),
+    ).toThrow(/No Venice account/)
   })
 })

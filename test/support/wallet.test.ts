@@ -50,9 +50,10 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('injected test wallet', () => {
   const request = (method: string, params: unknown[] = []) =>
     page.evaluate(
       ([method, params]) =>
-        (window as any).ethereum
-          .request({ method, params })
-          .then((result: unknown) => ({ result }), (error: { code: number; message: string }) => ({ error: { code: error.code, message: error.message } })),
+        (window as any).ethereum.request({ method, params }).then(
+          (result: unknown) => ({ result }),
+          (error: { code: number; message: string }) => ({ error: { code: error.code, message: error.message } }),
+        ),
       [method, params] as const,
     )
 
@@ -60,7 +61,8 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('injected test wallet', () => {
   const recordEvents = () =>
     page.evaluate(() => {
       const events: unknown[] = ((window as any).walletEvents = [])
-      for (const name of ['accountsChanged', 'chainChanged']) (window as any).ethereum.on(name, (payload: unknown) => events.push([name, payload]))
+      for (const name of ['accountsChanged', 'chainChanged'])
+        (window as any).ethereum.on(name, (payload: unknown) => events.push([name, payload]))
     })
   const events = () => page.evaluate(() => (window as any).walletEvents)
 
@@ -75,7 +77,13 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('injected test wallet', () => {
       return seen
     })
     expect(announced).toEqual([
-      { uuid: expect.any(String), name: 'Test Wallet', icon: expect.stringMatching(/^data:image\/svg\+xml,/), rdns: 'dev.test.wallet', same: true },
+      {
+        uuid: expect.any(String),
+        name: 'Test Wallet',
+        icon: expect.stringMatching(/^data:image\/svg\+xml,/),
+        rdns: 'dev.test.wallet',
+        same: true,
+      },
     ])
   })
 
@@ -130,7 +138,14 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('injected test wallet', () => {
   it('is blocked by the browser when the stand-in sends no CORS headers', async () => {
     world.venice.control.setCors(false)
     try {
-      const outcome = await page.evaluate((api) => fetch(`${api}/api_keys/generate_web3_key`).then(() => 'ok', (error: Error) => error.name), world.venice.url)
+      const outcome = await page.evaluate(
+        (api) =>
+          fetch(`${api}/api_keys/generate_web3_key`).then(
+            () => 'ok',
+            (error: Error) => error.name,
+          ),
+        world.venice.url,
+      )
       expect(outcome).toBe('TypeError')
     } finally {
       world.venice.control.setCors(true)
@@ -143,7 +158,9 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('injected test wallet', () => {
     expect(await request('eth_requestAccounts')).toEqual({ result: [owner.address] })
     wallet.rejectNext()
     expect(await request('eth_chainId')).toEqual({ result: '0x2105' })
-    expect(await request('personal_sign', ['0x01', owner.address])).toEqual({ error: { code: 4001, message: 'User rejected the request.' } })
+    expect(await request('personal_sign', ['0x01', owner.address])).toEqual({
+      error: { code: 4001, message: 'User rejected the request.' },
+    })
     expect(wallet.requests().at(-1)?.error?.code).toBe(4001)
   })
 
@@ -170,7 +187,9 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('injected test wallet', () => {
   it('signs and sends transactions to the local chain, and proxies reads', async () => {
     await request('eth_requestAccounts')
     const data = encodeFunctionData({ abi: erc20Abi, functionName: 'approve', args: [STAKING_ADDRESS, parseEther('2')] })
-    const { result: hash } = (await request('eth_sendTransaction', [{ from: owner.address, to: VVV_ADDRESS, data }])) as { result: Hex }
+    const { result: hash } = (await request('eth_sendTransaction', [{ from: owner.address, to: VVV_ADDRESS, data }])) as {
+      result: Hex
+    }
     const receipt = await world.chain.publicClient.waitForTransactionReceipt({ hash, pollingInterval: 50 })
     expect(receipt.status).toBe('success')
     const allowance = await world.chain.publicClient.readContract({

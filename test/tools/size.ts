@@ -13,7 +13,11 @@ const root = join(dirname(new URL(import.meta.url).pathname), '..', '..')
 const dist = join(root, 'dist-size')
 
 if (!process.argv.includes('--no-build')) {
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: root, stdio: 'inherit', env: { ...process.env, OUT_DIR: 'dist-size' } })
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, OUT_DIR: 'dist-size' },
+  })
 }
 
 const gzipKb = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length / 1024
@@ -34,7 +38,9 @@ function closure(entries: string[]): Set<string> {
 
 const html = readFileSync(join(dist, 'index.html'), 'utf8')
 const firstLoad = closure(
-  [...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="\.\/([^"]+\.js)"/g)].map(([, path]) => join(dist, path!)),
+  [...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="\.\/([^"]+\.js)"/g)].map(([, path]) =>
+    join(dist, path!),
+  ),
 )
 const firstLoadKb = [...firstLoad].reduce((sum, file) => sum + gzipKb(file), 0)
 const hosts = [...html.matchAll(/(?:src|href)="(https?:)?\/\/([^/"]+)/g)].map(([, , host]) => host)
@@ -48,9 +54,12 @@ function lazyGroup(chunkPrefix: string) {
 }
 
 const dynamicTargets = new Set<string>()
-for (const file of firstLoad) for (const [, spec] of readFileSync(file, 'utf8').matchAll(DYNAMIC_IMPORT)) dynamicTargets.add(spec!)
+for (const file of firstLoad)
+  for (const [, spec] of readFileSync(file, 'utf8').matchAll(DYNAMIC_IMPORT)) dynamicTargets.add(spec!)
 
-console.log(`First visit, before any click: ${firstLoadKb.toFixed(1)} KB gzipped JS in ${firstLoad.size} files (budget ${BUDGET_KB} KB)`)
+console.log(
+  `First visit, before any click: ${firstLoadKb.toFixed(1)} KB gzipped JS in ${firstLoad.size} files (budget ${BUDGET_KB} KB)`,
+)
 for (const file of firstLoad) console.log(`  ${relative(dist, file)}  ${gzipKb(file).toFixed(1)} KB`)
 console.log(`Hosts other than the page's own named in index.html: ${hosts.length === 0 ? 'none' : hosts.join(', ')}`)
 for (const [label, prefix] of [

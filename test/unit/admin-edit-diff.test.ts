@@ -19,7 +19,8 @@ const key: ApiKey = {
   currentPeriodUsage: { usd: 0, diem: 0 },
 }
 
-const edit = (change: Partial<ReturnType<typeof draftFromKey>>, from: ApiKey = key) => editDiff(from, { ...draftFromKey(from), ...change }, NOW)
+const edit = (change: Partial<ReturnType<typeof draftFromKey>>, from: ApiKey = key) =>
+  editDiff(from, { ...draftFromKey(from), ...change }, NOW)
 
 describe('draftFromKey', () => {
   it('fills the form from the key as loaded', () => {
@@ -58,7 +59,10 @@ describe('editDiff', () => {
   it('removing one cap sends null for that currency only', () => {
     expect(edit({ usdLimit: '' })).toEqual({ ok: true, body: { id: 'key-1', consumptionLimit: { usd: null } } })
     expect(edit({ diemLimit: ' ' })).toEqual({ ok: true, body: { id: 'key-1', consumptionLimit: { diem: null } } })
-    expect(edit({ usdLimit: '', diemLimit: '' })).toEqual({ ok: true, body: { id: 'key-1', consumptionLimit: { usd: null, diem: null } } })
+    expect(edit({ usdLimit: '', diemLimit: '' })).toEqual({
+      ok: true,
+      body: { id: 'key-1', consumptionLimit: { usd: null, diem: null } },
+    })
   })
 
   it('sets or changes a cap, and ignores a retyped equal amount', () => {
@@ -75,7 +79,10 @@ describe('editDiff', () => {
   it('sets or moves the expiry as a date', () => {
     expect(edit({ expiryDate: '2026-07-01' })).toEqual({ ok: true, body: { id: 'key-1', expiresAt: '2026-07-01' } })
     const never = { ...key, expiresAt: null }
-    expect(edit({ expiry: 'date', expiryDate: '2026-05-01' }, never)).toEqual({ ok: true, body: { id: 'key-1', expiresAt: '2026-05-01' } })
+    expect(edit({ expiry: 'date', expiryDate: '2026-05-01' }, never)).toEqual({
+      ok: true,
+      body: { id: 'key-1', expiresAt: '2026-05-01' },
+    })
     expect(edit({ expiry: 'never' }, never)).toEqual({ ok: true, body: null })
   })
 
@@ -98,7 +105,10 @@ describe('editDiff', () => {
     expect(result.ok).toBe(false)
     if (result.ok) return
     expect(Object.keys(result.errors).sort()).toEqual(['description', 'diemLimit', 'expiryDate', 'usdLimit'])
-    expect(edit({ description: 'x'.repeat(65) })).toMatchObject({ ok: false, errors: { description: expect.stringContaining('64') } })
+    expect(edit({ description: 'x'.repeat(65) })).toMatchObject({
+      ok: false,
+      errors: { description: expect.stringContaining('64') },
+    })
     expect(edit({ usdLimit: '10000000000' })).toMatchObject({ ok: false, errors: { usdLimit: expect.any(String) } })
   })
 })

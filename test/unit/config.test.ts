@@ -16,7 +16,10 @@ describe('parseEnv', () => {
   })
 
   it('trims the URLs and removes trailing slashes', () => {
-    const config = parseEnv({ VITE_VENICE_API_URL: ' https://proxy.example/venice/api/v1/ ', VITE_BASE_RPC_URL: 'http://127.0.0.1:8545//' })
+    const config = parseEnv({
+      VITE_VENICE_API_URL: ' https://proxy.example/venice/api/v1/ ',
+      VITE_BASE_RPC_URL: 'http://127.0.0.1:8545//',
+    })
     expect(config.veniceApiUrl).toBe('https://proxy.example/venice/api/v1')
     expect(config.baseRpcUrl).toBe('http://127.0.0.1:8545')
   })
@@ -37,12 +40,15 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ VITE_BASE_RPC_URL: 'wss://base.example' })).toThrow(/VITE_BASE_RPC_URL must be an http\(s\) URL/)
   })
 
-  it.each(['your-project-id', 'YOUR_WALLETCONNECT_PROJECT_ID', '0123456789abcdef', `${PROJECT_ID}0`, '0123456789abcdef0123456789abcdeg'])(
-    'rejects the placeholder WalletConnect id %j',
-    (id) => {
-      expect(() => parseEnv({ VITE_WALLETCONNECT_PROJECT_ID: id })).toThrow(ConfigError)
-    },
-  )
+  it.each([
+    'your-project-id',
+    'YOUR_WALLETCONNECT_PROJECT_ID',
+    '0123456789abcdef',
+    `${PROJECT_ID}0`,
+    '0123456789abcdef0123456789abcdeg',
+  ])('rejects the placeholder WalletConnect id %j', (id) => {
+    expect(() => parseEnv({ VITE_WALLETCONNECT_PROJECT_ID: id })).toThrow(ConfigError)
+  })
 
   it('accepts a 32-hex WalletConnect id, trimmed', () => {
     expect(parseEnv({ VITE_WALLETCONNECT_PROJECT_ID: ` ${PROJECT_ID} ` }).walletConnectProjectId).toBe(PROJECT_ID)
@@ -59,7 +65,10 @@ function directives(config: AppConfig): Map<string, string[]> {
 }
 
 describe('contentSecurityPolicy', () => {
-  const base = parseEnv({ VITE_VENICE_API_URL: 'https://proxy.example/venice/api/v1', VITE_BASE_RPC_URL: 'https://rpc.example:8443/base' })
+  const base = parseEnv({
+    VITE_VENICE_API_URL: 'https://proxy.example/venice/api/v1',
+    VITE_BASE_RPC_URL: 'https://rpc.example:8443/base',
+  })
 
   it('connects only to itself, the Venice origin and the RPC origin without a WalletConnect id', () => {
     const csp = directives(base)

@@ -70,9 +70,12 @@ describe('validateKeyOptions', () => {
       expect(validateKeyOptions({ ...DEFAULT_DRAFT, expiry: 'date', expiryDate: '2026-04-21' }, nextUtcDay).ok).toBe(false)
     })
 
-    it.each(['', 'tomorrow', '21/04/2026', '2026-4-21', '2026-13-01', '2026-04-31', '2027-02-30', '2027-02-29'])('rejects %j', (expiryDate) => {
-      expect(errorsOf({ expiry: 'date', expiryDate }).expiryDate).toBe('Pick a date.')
-    })
+    it.each(['', 'tomorrow', '21/04/2026', '2026-4-21', '2026-13-01', '2026-04-31', '2027-02-30', '2027-02-29'])(
+      'rejects %j',
+      (expiryDate) => {
+        expect(errorsOf({ expiry: 'date', expiryDate }).expiryDate).toBe('Pick a date.')
+      },
+    )
 
     it('accepts a leap day', () => {
       expect(optionsOf({ expiry: 'date', expiryDate: '2028-02-29' })).toEqual({ expiresAt: '2028-02-29' })

@@ -180,14 +180,17 @@ describe('runMint', () => {
     ['a 400', new VeniceError('http', 'Wallet 0x1111 has no staked VVV on Base', { status: 400 }), false],
     ['a 503', new VeniceError('http', 'Service unavailable', { status: 503 }), true],
     ['an unreachable API', new VeniceError('unreachable', 'offline'), true],
-  ])('a POST failure (%s) → failed after exactly one POST, the spent token dropped, keyMayExist=%s', async (_, error, keyMayExist) => {
-    const h = harness({ post: vi.fn(async () => Promise.reject(error)) })
-    await runMint(h.deps, h.request())
-    expect(h.deps.post).toHaveBeenCalledTimes(1)
-    expect(h.deps.keep).not.toHaveBeenCalled()
-    expect(h.types()).toEqual(['start', 'tokenReceived', 'signed', 'failed'])
-    expect(h.state()).toEqual({ status: { name: 'failed', error, keyMayExist } })
-  })
+  ])(
+    'a POST failure (%s) → failed after exactly one POST, the spent token dropped, keyMayExist=%s',
+    async (_, error, keyMayExist) => {
+      const h = harness({ post: vi.fn(async () => Promise.reject(error)) })
+      await runMint(h.deps, h.request())
+      expect(h.deps.post).toHaveBeenCalledTimes(1)
+      expect(h.deps.keep).not.toHaveBeenCalled()
+      expect(h.types()).toEqual(['start', 'tokenReceived', 'signed', 'failed'])
+      expect(h.state()).toEqual({ status: { name: 'failed', error, keyMayExist } })
+    },
+  )
 
   it('a key that cannot be kept → failed, not left spinning in "minting"', async () => {
     const error = new Error('Venice returned a key in an unknown format.')
@@ -206,7 +209,12 @@ describe('mintReducer', () => {
   const token: SignableToken = { value: 't', receivedAt: START }
 
   it('walks idle → fetchingToken → awaitingSignature → minting → revealed', () => {
-    const steps: MintEvent[] = [{ type: 'start' }, { type: 'tokenReceived', token }, { type: 'signed' }, { type: 'minted', keyId: 'k' }]
+    const steps: MintEvent[] = [
+      { type: 'start' },
+      { type: 'tokenReceived', token },
+      { type: 'signed' },
+      { type: 'minted', keyId: 'k' },
+    ]
     const names = steps.reduce<{ state: MintState; names: string[] }>(
       ({ state, names }, event) => {
         const next = mintReducer(state, event)

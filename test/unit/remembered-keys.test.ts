@@ -30,7 +30,14 @@ describe('rememberedKeys', () => {
   it('starts off with nothing stored, and ignores garbage or weak vaults', () => {
     expect(createRememberedKeys(createKeyring(), memoryStorage()).status()).toBe('off')
     expect(createRememberedKeys(createKeyring(), memoryStorage({ [VAULT_STORAGE_KEY]: '{not json' })).status()).toBe('off')
-    const weak = JSON.stringify({ version: 1, kdf: 'PBKDF2-SHA256', iterations: 1000, salt: 'AA==', iv: 'AA==', ciphertext: 'AA==' })
+    const weak = JSON.stringify({
+      version: 1,
+      kdf: 'PBKDF2-SHA256',
+      iterations: 1000,
+      salt: 'AA==',
+      iv: 'AA==',
+      ciphertext: 'AA==',
+    })
     expect(createRememberedKeys(createKeyring(), memoryStorage({ [VAULT_STORAGE_KEY]: weak })).status()).toBe('off')
   })
 
@@ -73,8 +80,22 @@ describe('rememberedKeys', () => {
     }))
     expect(restored).toEqual(
       expect.arrayContaining([
-        { secret: INFERENCE_SECRET_TEXT, type: 'INFERENCE', description: 'Minted', origin: 'minted', veniceKeyId: 'v-1', unsaved: false },
-        { secret: ADMIN_SECRET_TEXT, type: 'ADMIN', description: 'Pasted admin', origin: 'pasted', veniceKeyId: undefined, unsaved: false },
+        {
+          secret: INFERENCE_SECRET_TEXT,
+          type: 'INFERENCE',
+          description: 'Minted',
+          origin: 'minted',
+          veniceKeyId: 'v-1',
+          unsaved: false,
+        },
+        {
+          secret: ADMIN_SECRET_TEXT,
+          type: 'ADMIN',
+          description: 'Pasted admin',
+          origin: 'pasted',
+          veniceKeyId: undefined,
+          unsaved: false,
+        },
       ]),
     )
     expect(restored).toHaveLength(2)

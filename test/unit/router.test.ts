@@ -11,12 +11,18 @@ describe('parseRoute', () => {
   })
 
   it('reads a key id', () => {
-    expect(parseRoute('#/keys/1f0e8c1a-2b3c-4d5e-8f90-123456789abc')).toEqual({ name: 'key', id: '1f0e8c1a-2b3c-4d5e-8f90-123456789abc' })
+    expect(parseRoute('#/keys/1f0e8c1a-2b3c-4d5e-8f90-123456789abc')).toEqual({
+      name: 'key',
+      id: '1f0e8c1a-2b3c-4d5e-8f90-123456789abc',
+    })
   })
 
-  it.each(['#/keys/', '#/keys', '#/keys/a/b', '#/keys/a%20b', '#/mint/', '#/mint?x=1', '#/nope', '#mint'])('%j is not found', (hash) => {
-    expect(parseRoute(hash)).toEqual({ name: 'notFound' })
-  })
+  it.each(['#/keys/', '#/keys', '#/keys/a/b', '#/keys/a%20b', '#/mint/', '#/mint?x=1', '#/nope', '#mint'])(
+    '%j is not found',
+    (hash) => {
+      expect(parseRoute(hash)).toEqual({ name: 'notFound' })
+    },
+  )
 
   it('parses what paths builds', () => {
     expect(parseRoute(paths.home)).toEqual({ name: 'home' })

@@ -60,9 +60,9 @@ describe('vault', () => {
     expect(opened.vaultKey.iterations).toBe(VAULT_ITERATIONS)
     const resealed = await seal(opened.vaultKey, 'more')
     expect(resealed.salt).toBe(sealed.salt)
-    expect(await crypto.subtle.decrypt({ name: 'AES-GCM', iv: bytes(resealed.iv) }, vaultKey.key, bytes(resealed.ciphertext))).toEqual(
-      new TextEncoder().encode('more').buffer,
-    )
+    expect(
+      await crypto.subtle.decrypt({ name: 'AES-GCM', iv: bytes(resealed.iv) }, vaultKey.key, bytes(resealed.ciphertext)),
+    ).toEqual(new TextEncoder().encode('more').buffer)
   })
 
   it('throws WrongPassphraseError for a wrong passphrase', async () => {

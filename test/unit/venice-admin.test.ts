@@ -27,15 +27,18 @@ import {
 const secret = secretOf(ADMIN_SECRET_TEXT)
 const KEY_ID = '8d0b8c3e-4a3b-4c43-9d0e-1d5c2f1a7b10'
 
-
-
 /** One call's method, URL, body and headers; the secret only ever in Authorization. */
 function sent(fetchMock: ReturnType<typeof fakeFetch>) {
   const { url, init, headers } = callOf(fetchMock)
   expect(headers.get('Authorization')).toBe(`Bearer ${ADMIN_SECRET_TEXT}`)
   expect(url).not.toContain(ADMIN_SECRET_TEXT)
   expect(init.credentials).toBe('omit')
-  return { method: init.method, url, body: init.body === undefined ? undefined : (JSON.parse(init.body as string) as unknown), headers }
+  return {
+    method: init.method,
+    url,
+    body: init.body === undefined ? undefined : (JSON.parse(init.body as string) as unknown),
+    headers,
+  }
 }
 
 const listedKey = {
@@ -65,7 +68,12 @@ const adminRequired = () => jsonResponse(401, { error: 'Admin API key required' 
 
 describe('listApiKeys', () => {
   it('GETs /api_keys with the ADMIN key and parses usage strings into numbers (vcu dropped)', async () => {
-    const unlimited = { ...listedKey, id: 'other', consumptionLimits: { usd: null, diem: null, vcu: null }, currentPeriodUsage: undefined }
+    const unlimited = {
+      ...listedKey,
+      id: 'other',
+      consumptionLimits: { usd: null, diem: null, vcu: null },
+      currentPeriodUsage: undefined,
+    }
     const { client, fetchMock } = clientAnswering(() => jsonResponse(200, { object: 'list', data: [listedKey, unlimited] }))
     const keys = await listApiKeys(client, secret)
     expect(keys[0]).toEqual(parsedKey)
@@ -131,7 +139,12 @@ describe('getApiKey', () => {
 })
 
 describe('createApiKey', () => {
-  const body: CreateKeyBody = { apiKeyType: 'INFERENCE', description: 'CI runner', consumptionLimit: { usd: 5, diem: null }, limitPeriod: 'MONTH' }
+  const body: CreateKeyBody = {
+    apiKeyType: 'INFERENCE',
+    description: 'CI runner',
+    consumptionLimit: { usd: 5, diem: null },
+    limitPeriod: 'MONTH',
+  }
   const created = {
     id: KEY_ID,
     apiKey: INFERENCE_SECRET_TEXT,
@@ -161,7 +174,11 @@ describe('createApiKey', () => {
 
   it('carries Retry-After on a 429 and is never retried by itself', async () => {
     const { client, fetchMock } = clientAnswering(() =>
-      jsonResponse(429, { error: 'Rate limit exceeded: at most 20 API keys can be created per minute' }, { headers: { 'Retry-After': '42' } }),
+      jsonResponse(
+        429,
+        { error: 'Rate limit exceeded: at most 20 API keys can be created per minute' },
+        { headers: { 'Retry-After': '42' } },
+      ),
     )
     const error = await failure(createApiKey(client, secret, body))
     expect(error).toMatchObject({ status: 429, retryAfterMs: 42_000 })
@@ -220,7 +237,10 @@ describe('deleteApiKey', () => {
 
   it('shows "API key could not be found" on a 400', async () => {
     const { client } = clientAnswering(() => jsonResponse(400, { error: 'API key could not be found' }))
-    expect(await failure(deleteApiKey(client, secret, KEY_ID))).toMatchObject({ status: 400, message: 'API key could not be found' })
+    expect(await failure(deleteApiKey(client, secret, KEY_ID))).toMatchObject({
+      status: 400,
+      message: 'API key could not be found',
+    })
   })
 
   it('rejects an answer that does not say success as malformed', async () => {
@@ -236,8 +256,20 @@ describe('deleteApiKey', () => {
 
 describe('getRateLimitLog', () => {
   const breaches = [
-    { apiKeyId: KEY_ID, modelId: 'zai-org-glm-5-1', rateLimitType: 'RPM', rateLimitTier: 'paid', timestamp: '2026-04-20T10:00:00.000Z' },
-    { apiKeyId: null, modelId: 'endpoint:api/v1/chat/completions', rateLimitType: 'FAILED_REQUESTS', rateLimitTier: 'paid', timestamp: '2026-04-20T09:00:00.000Z' },
+    {
+      apiKeyId: KEY_ID,
+      modelId: 'zai-org-glm-5-1',
+      rateLimitType: 'RPM',
+      rateLimitTier: 'paid',
+      timestamp: '2026-04-20T10:00:00.000Z',
+    },
+    {
+      apiKeyId: null,
+      modelId: 'endpoint:api/v1/chat/completions',
+      rateLimitType: 'FAILED_REQUESTS',
+      rateLimitTier: 'paid',
+      timestamp: '2026-04-20T09:00:00.000Z',
+    },
   ]
 
   it('GETs /api_keys/rate_limits/log and keeps the entries in order', async () => {
@@ -247,7 +279,9 @@ describe('getRateLimitLog', () => {
   })
 
   it('rejects an entry without a timestamp as malformed', async () => {
-    const { client } = clientAnswering(() => jsonResponse(200, { object: 'list', data: [{ ...breaches[0], timestamp: undefined }] }))
+    const { client } = clientAnswering(() =>
+      jsonResponse(200, { object: 'list', data: [{ ...breaches[0], timestamp: undefined }] }),
+    )
     const error = await failure(getRateLimitLog(client, secret))
     expect(error.kind).toBe('malformed')
     expect(error.message).toContain('data.0.timestamp')
@@ -279,7 +313,10 @@ describe('getBillingBalance', () => {
   })
 
   it('rejects an unknown currency or a missing balances object as malformed', async () => {
-    for (const broken of [{ ...balance, consumptionCurrency: 'EUR' }, { ...balance, balances: undefined }]) {
+    for (const broken of [
+      { ...balance, consumptionCurrency: 'EUR' },
+      { ...balance, balances: undefined },
+    ]) {
       const { client } = clientAnswering(() => jsonResponse(200, broken))
       expect((await failure(getBillingBalance(client, secret))).kind).toBe('malformed')
     }
@@ -297,14 +334,26 @@ describe('getUsageAnalytics', () => {
       { date: '2026-04-19', USD: 1.5, DIEM: 0 },
       { date: '2026-04-20', USD: 0, DIEM: 3.25 },
     ],
-    byModel: [{ modelName: 'zai-org-glm-5-1', unitType: 'TOKENS', modelType: 'text', totalUsd: 1.5, totalDiem: 3.25, totalUnits: 120000, breakdown: [] }],
+    byModel: [
+      {
+        modelName: 'zai-org-glm-5-1',
+        unitType: 'TOKENS',
+        modelType: 'text',
+        totalUsd: 1.5,
+        totalDiem: 3.25,
+        totalUnits: 120000,
+        breakdown: [],
+      },
+    ],
     byKey: [{ apiKeyId: null, description: 'Web app', totalUsd: 1.5, totalDiem: 0, totalUnits: 100 }],
     byModelDaily: [{ date: 1776556800000 }],
     byKeyDaily: [],
   }
   const parsed = {
     byDate: analytics.byDate,
-    byModel: [{ modelName: 'zai-org-glm-5-1', unitType: 'TOKENS', modelType: 'text', totalUsd: 1.5, totalDiem: 3.25, totalUnits: 120000 }],
+    byModel: [
+      { modelName: 'zai-org-glm-5-1', unitType: 'TOKENS', modelType: 'text', totalUsd: 1.5, totalDiem: 3.25, totalUnits: 120000 },
+    ],
     byKey: analytics.byKey,
   }
 
@@ -319,7 +368,9 @@ describe('getUsageAnalytics', () => {
   })
 
   it('accepts the aggregates wrapped in data, and amounts sent as strings', async () => {
-    const { client } = clientAnswering(() => jsonResponse(200, { data: { ...analytics, byDate: [{ date: '2026-04-19', USD: '1.5000', DIEM: '0.0000' }] } }))
+    const { client } = clientAnswering(() =>
+      jsonResponse(200, { data: { ...analytics, byDate: [{ date: '2026-04-19', USD: '1.5000', DIEM: '0.0000' }] } }),
+    )
     expect((await getUsageAnalytics(client, secret, '7d')).byDate).toEqual([{ date: '2026-04-19', USD: 1.5, DIEM: 0 }])
   })
 

@@ -188,7 +188,9 @@ describe('getRateLimits', () => {
   })
 
   it('rejects an unknown limit type as malformed', async () => {
-    const body = { data: { ...RATE_LIMITS_BODY.data, rateLimits: [{ apiModelId: 'm', rateLimits: [{ type: 'RPS', amount: 1 }] }] } }
+    const body = {
+      data: { ...RATE_LIMITS_BODY.data, rateLimits: [{ apiModelId: 'm', rateLimits: [{ type: 'RPS', amount: 1 }] }] },
+    }
     const error = await rateLimitsFailure(() => jsonResponse(200, body))
     expect(error.kind).toBe('malformed')
     expect(error.message).toContain('data.rateLimits')
@@ -220,7 +222,9 @@ describe('getRateLimits', () => {
       jsonResponse(402, {
         x402Version: 1,
         error: 'Authentication required',
-        accepts: [{ scheme: 'exact', network: 'base', maxAmountRequired: '10000', payTo: '0x0000000000000000000000000000000000000402' }],
+        accepts: [
+          { scheme: 'exact', network: 'base', maxAmountRequired: '10000', payTo: '0x0000000000000000000000000000000000000402' },
+        ],
       }),
     )
     expect(error).toMatchObject({ kind: 'http', status: 402, message: 'Authentication required' })
@@ -237,7 +241,9 @@ describe('getRateLimits', () => {
   })
 
   it('429 with Retry-After in seconds', async () => {
-    const error = await rateLimitsFailure(() => jsonResponse(429, { error: 'Rate limit exceeded' }, { headers: { 'Retry-After': '7' } }))
+    const error = await rateLimitsFailure(() =>
+      jsonResponse(429, { error: 'Rate limit exceeded' }, { headers: { 'Retry-After': '7' } }),
+    )
     expect(error).toMatchObject({ kind: 'http', status: 429, message: 'Rate limit exceeded', retryAfterMs: 7000 })
   })
 
@@ -264,7 +270,9 @@ describe('getRateLimits', () => {
   })
 
   it('500 with an HTML body', async () => {
-    const error = await rateLimitsFailure(() => textResponse(500, '<html><body>Internal Server Error</body></html>', 'Internal Server Error'))
+    const error = await rateLimitsFailure(() =>
+      textResponse(500, '<html><body>Internal Server Error</body></html>', 'Internal Server Error'),
+    )
     expect(error).toMatchObject({ kind: 'http', status: 500, message: 'Venice answered HTTP 500 Internal Server Error' })
   })
 
@@ -279,7 +287,10 @@ describe('getRateLimits', () => {
 
   it('redacts a secret the server echoes in its message and details', async () => {
     const error = await rateLimitsFailure(() =>
-      jsonResponse(401, { error: `Authentication failed for ${INFERENCE_SECRET_TEXT}`, details: `key ${ADMIN_SECRET_TEXT} unknown` }),
+      jsonResponse(401, {
+        error: `Authentication failed for ${INFERENCE_SECRET_TEXT}`,
+        details: `key ${ADMIN_SECRET_TEXT} unknown`,
+      }),
     )
     expect(error.message).not.toContain(ADMIN_SECRET_TEXT)
     expect(error.message).not.toContain(secret.last6)

@@ -9,7 +9,12 @@ import { CURRENCY_WORDS } from './words'
 const diem = (n: number) => `${formatAmount(n)} DIEM`
 
 function balanceOf(balances: BillingBalance['balances'], currency: ConsumptionCurrency): string | undefined {
-  const value = { DIEM: balances.diem, EARNED_CREDITS: balances.earnedCredits, BUNDLED_CREDITS: balances.bundledCredits, USD: balances.usd }[currency]
+  const value = {
+    DIEM: balances.diem,
+    EARNED_CREDITS: balances.earnedCredits,
+    BUNDLED_CREDITS: balances.bundledCredits,
+    USD: balances.usd,
+  }[currency]
   if (value === null) return undefined
   return currency === 'DIEM' ? diem(value) : formatUsd(value)
 }
@@ -27,8 +32,8 @@ export function AccountBalance({ entry }: { entry: KeyEntry }) {
         </button>
       </div>
       <p className="hint">
-        This is the whole account and ignores per-key limits: a key with its own cap can be refused while the account can
-        still pay. A key’s own dashboard (“Access”) says whether that key may spend.
+        This is the whole account and ignores per-key limits: a key with its own cap can be refused while the account can still
+        pay. A key’s own dashboard (“Access”) says whether that key may spend.
       </p>
       {error && !isFetching && <ErrorNotice error={error} outcome="The balance could not be loaded" />}
       {!data && !error && <p aria-live="polite">Loading the balance…</p>}
@@ -78,7 +83,8 @@ function BalanceFigures({ balance }: { balance: BillingBalance }) {
           const first = currency === consumptionCurrency
           return (
             <li key={currency} className={first ? 'current' : undefined} aria-current={first ? 'true' : undefined}>
-              <span>{CURRENCY_WORDS[currency]}</span> <strong className={value === undefined ? 'muted' : undefined}>{value ?? 'unknown'}</strong>
+              <span>{CURRENCY_WORDS[currency]}</span>{' '}
+              <strong className={value === undefined ? 'muted' : undefined}>{value ?? 'unknown'}</strong>
               {first && (
                 <>
                   {' '}

@@ -51,7 +51,9 @@ function Console({ entry, onRevokedSelf }: { entry: KeyEntry; onRevokedSelf: () 
       <h2 id="admin-title">
         Account administration <span className="badge badge-admin">ADMIN</span>
       </h2>
-      <p className="hint">This ADMIN key can list, create, change and revoke every key of its Venice account, and read its billing.</p>
+      <p className="hint">
+        This ADMIN key can list, create, change and revoke every key of its Venice account, and read its billing.
+      </p>
       {entry.veniceKeyId && <ThisKeySettings entry={entry} veniceKeyId={entry.veniceKeyId} />}
       <AdminTabs label="Account administration" tabs={TABS} selected={tab} onSelect={setTab}>
         {tab === 'keys' && <KeysPanel entry={entry} onRevokedSelf={onRevokedSelf} />}

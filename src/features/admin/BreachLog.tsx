@@ -18,9 +18,7 @@ export function BreachLog({ entry }: { entry: KeyEntry }) {
 
   const rows = useMemo(
     () =>
-      [...(log.data ?? [])]
-        .sort((a, b) => (Date.parse(b.timestamp) || 0) - (Date.parse(a.timestamp) || 0))
-        .slice(0, LOG_SIZE),
+      [...(log.data ?? [])].sort((a, b) => (Date.parse(b.timestamp) || 0) - (Date.parse(a.timestamp) || 0)).slice(0, LOG_SIZE),
     [log.data],
   )
 

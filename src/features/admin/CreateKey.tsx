@@ -36,7 +36,12 @@ export function CreateKey({ entry }: { entry: KeyEntry }) {
 
   const attempts = useMutationState({
     filters: { mutationKey: adminMutationKey(entry.id, 'create') },
-    select: (mutation) => ({ status: mutation.state.status, error: mutation.state.error, data: mutation.state.data as string | undefined, at: mutation.state.submittedAt }),
+    select: (mutation) => ({
+      status: mutation.state.status,
+      error: mutation.state.error,
+      data: mutation.state.data as string | undefined,
+      at: mutation.state.submittedAt,
+    }),
   })
   const last = attempts.at(-1)
   const pending = last?.status === 'pending'
@@ -77,12 +82,16 @@ export function CreateKey({ entry }: { entry: KeyEntry }) {
   return (
     <form className="admin-create" onSubmit={submit} noValidate aria-labelledby="admin-create-title">
       <h3 id="admin-create-title">Create a key</h3>
-      <p className="hint">The new key belongs to this account. Its secret is shown once, here, and kept in this browser’s memory.</p>
+      <p className="hint">
+        The new key belongs to this account. Its secret is shown once, here, and kept in this browser’s memory.
+      </p>
       <KeyOptionsForm draft={draft} onChange={setDraft} errors={errors} disabled={pending} />
 
       {keyLimit && (
         <Notice tone="error" title="This account has 500 active keys, Venice’s maximum">
-          <p>Revoke keys that are no longer used, then create this one. Venice said: {error instanceof Error ? error.message : ''}</p>
+          <p>
+            Revoke keys that are no longer used, then create this one. Venice said: {error instanceof Error ? error.message : ''}
+          </p>
         </Notice>
       )}
       {coolingDown && (

@@ -45,7 +45,11 @@ export function EditKeyForm({ keyId, apiKey }: { keyId: string; apiKey: ApiKey }
       <h4 id="admin-edit-title">Change its settings</h4>
       <KeyOptionsForm draft={draft} onChange={setDraft} errors={errors} disabled={update.isPending} typeLocked />
       {outcome?.kind === 'unchanged' && <Notice title="Nothing changed">Nothing was sent.</Notice>}
-      {outcome?.kind === 'saved' && <Notice tone="success" title="Saved">Changed: {outcome.fields.join(', ')}.</Notice>}
+      {outcome?.kind === 'saved' && (
+        <Notice tone="success" title="Saved">
+          Changed: {outcome.fields.join(', ')}.
+        </Notice>
+      )}
       {update.error && !refused && <ErrorNotice error={update.error} outcome="The key was not changed" />}
       <div className="actions">
         <button type="submit" className="button primary" disabled={update.isPending}>

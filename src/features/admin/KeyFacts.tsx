@@ -59,8 +59,12 @@ export function KeyFacts({ apiKey }: { apiKey: ApiKey }) {
         <div>
           <dt>This period</dt>
           <dd>
-            {usd !== null && <UsageBar label="USD this period" used={apiKey.currentPeriodUsage?.usd} limit={usd} format={formatUsd} />}
-            {diemCap !== null && <UsageBar label="DIEM this period" used={apiKey.currentPeriodUsage?.diem} limit={diemCap} format={diem} />}
+            {usd !== null && (
+              <UsageBar label="USD this period" used={apiKey.currentPeriodUsage?.usd} limit={usd} format={formatUsd} />
+            )}
+            {diemCap !== null && (
+              <UsageBar label="DIEM this period" used={apiKey.currentPeriodUsage?.diem} limit={diemCap} format={diem} />
+            )}
           </dd>
         </div>
       )}

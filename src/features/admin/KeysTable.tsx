@@ -46,14 +46,20 @@ interface KeysTableProps {
 export function KeysTable({ keys, entry, onManage }: KeysTableProps) {
   const [search, setSearch] = useState('')
   const [type, setType] = useState<KeyType | 'all'>('all')
-  const { sort, toggle } = useSort<Column>({ column: 'created', descending: true }, (column) => column !== 'description' && column !== 'type')
+  const { sort, toggle } = useSort<Column>(
+    { column: 'created', descending: true },
+    (column) => column !== 'description' && column !== 'type',
+  )
 
   const rows = useMemo(() => {
     const needle = search.trim().toLowerCase()
     const matches = keys.filter(
       (key) =>
         (type === 'all' || key.apiKeyType === type) &&
-        (needle === '' || key.description.toLowerCase().includes(needle) || key.last6Chars.toLowerCase().includes(needle) || key.id.includes(needle)),
+        (needle === '' ||
+          key.description.toLowerCase().includes(needle) ||
+          key.last6Chars.toLowerCase().includes(needle) ||
+          key.id.includes(needle)),
     )
     return matches.sort((a, b) => compareCells(sortValue(a, sort.column), sortValue(b, sort.column), sort.descending))
   }, [keys, search, type, sort])
@@ -65,7 +71,12 @@ export function KeysTable({ keys, entry, onManage }: KeysTableProps) {
       <div className="admin-filters">
         <label className="search">
           <span>Search keys</span>
-          <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="description or last characters" />
+          <input
+            type="search"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            placeholder="description or last characters"
+          />
         </label>
         <label className="search">
           <span>Type</span>
@@ -80,7 +91,9 @@ export function KeysTable({ keys, entry, onManage }: KeysTableProps) {
         </label>
       </div>
       <p className="hint" role="status">
-        {rows.length === keys.length ? `${keys.length} active ${keys.length === 1 ? 'key' : 'keys'}.` : `${rows.length} of ${keys.length} keys shown.`}
+        {rows.length === keys.length
+          ? `${keys.length} active ${keys.length === 1 ? 'key' : 'keys'}.`
+          : `${rows.length} of ${keys.length} keys shown.`}
       </p>
       <div className="table-scroll">
         <table className="admin-keys">
@@ -129,12 +142,21 @@ export function KeysTable({ keys, entry, onManage }: KeysTableProps) {
                   <td>{key.expiresAt ? formatDate(key.expiresAt) : <span className="muted">never</span>}</td>
                   <td>{limitWords(key)}</td>
                   <td>{MODEL_PRIVACY_NAMES[key.modelPrivacy]}</td>
-                  <td>{week ? `${formatUsd(week.usd)} · ${formatAmount(week.diem)} DIEM` : <span className="muted">unknown</span>}</td>
+                  <td>
+                    {week ? `${formatUsd(week.usd)} · ${formatAmount(week.diem)} DIEM` : <span className="muted">unknown</span>}
+                  </td>
                   <td>
                     {usd === null && diem === null && <span className="muted">no cap</span>}
-                    {usd !== null && <UsageBar label="USD this period" used={key.currentPeriodUsage?.usd} limit={usd} format={formatUsd} />}
+                    {usd !== null && (
+                      <UsageBar label="USD this period" used={key.currentPeriodUsage?.usd} limit={usd} format={formatUsd} />
+                    )}
                     {diem !== null && (
-                      <UsageBar label="DIEM this period" used={key.currentPeriodUsage?.diem} limit={diem} format={(n) => `${formatAmount(n)} DIEM`} />
+                      <UsageBar
+                        label="DIEM this period"
+                        used={key.currentPeriodUsage?.diem}
+                        limit={diem}
+                        format={(n) => `${formatAmount(n)} DIEM`}
+                      />
                     )}
                   </td>
                   <td>
@@ -148,7 +170,9 @@ export function KeysTable({ keys, entry, onManage }: KeysTableProps) {
           </tbody>
         </table>
       </div>
-      {rows.length === 0 && <p className="muted">{keys.length === 0 ? 'Venice lists no active keys.' : 'No key matches this search.'}</p>}
+      {rows.length === 0 && (
+        <p className="muted">{keys.length === 0 ? 'Venice lists no active keys.' : 'No key matches this search.'}</p>
+      )}
     </>
   )
 }

@@ -58,9 +58,7 @@ export function RevokeKey({ entry, apiKey, onRevoked, onRevokedSelf }: RevokeKey
       ) : (
         <div className="admin-confirm" ref={prompt} tabIndex={-1} role="group" aria-labelledby="admin-revoke-question">
           <p id="admin-revoke-question">
-            <strong>
-              {step === 'confirm' ? `Revoke ${name}?` : `Really revoke ${name}, the key you are using here?`}
-            </strong>
+            <strong>{step === 'confirm' ? `Revoke ${name}?` : `Really revoke ${name}, the key you are using here?`}</strong>
           </p>
           {step === 'confirm' && <p>Every app using it stops working at once. This cannot be undone.</p>}
           {step === 'confirm' && inUse && (
@@ -79,7 +77,11 @@ export function RevokeKey({ entry, apiKey, onRevoked, onRevokedSelf }: RevokeKey
           {revoke.error && !refused && <ErrorNotice error={revoke.error} outcome="The key was not revoked" />}
           <div className="actions">
             <button type="button" className="button danger" onClick={confirm} disabled={revoke.isPending}>
-              {revoke.isPending ? 'Revoking…' : step === 'confirmInUse' ? 'Yes, revoke the key I am using' : `Yes, revoke ${name}`}
+              {revoke.isPending
+                ? 'Revoking…'
+                : step === 'confirmInUse'
+                  ? 'Yes, revoke the key I am using'
+                  : `Yes, revoke ${name}`}
             </button>
             <button type="button" className="button" onClick={cancel} disabled={revoke.isPending}>
               Cancel

@@ -14,7 +14,9 @@ export function ThisKeySettings({ entry, veniceKeyId }: { entry: KeyEntry; venic
     <section className="admin-this-key" aria-labelledby="admin-this-key-title">
       <h3 id="admin-this-key-title">This key, as Venice stores it</h3>
       {entry.origin === 'minted' && (
-        <p className="hint">Read back from Venice: the limits echoed when a key is minted with a wallet are not reliable, these are.</p>
+        <p className="hint">
+          Read back from Venice: the limits echoed when a key is minted with a wallet are not reliable, these are.
+        </p>
       )}
       {error && <ErrorNotice error={error} outcome="Venice did not return this key’s settings" />}
       {!data && !error && <p aria-live="polite">Loading this key’s stored settings…</p>}

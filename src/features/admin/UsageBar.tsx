@@ -11,7 +11,9 @@ export function UsageBar({ label, used, limit, format }: UsageBarProps) {
   if (used === undefined) {
     return (
       <span className="usage-bar">
-        <span className="muted">{label}: unknown of {format(limit)}</span>
+        <span className="muted">
+          {label}: unknown of {format(limit)}
+        </span>
       </span>
     )
   }

@@ -20,7 +20,12 @@ export default function UsageChart({ rows, summary }: { rows: UsageAnalytics['by
     if (!element) return
     const style = getComputedStyle(element)
     const color = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback
-    const [fg, grid, usd, diem] = [color('--muted', '#57534e'), color('--border', '#d6d3d1'), color('--accent', '#b45309'), color('--ok', '#15803d')]
+    const [fg, grid, usd, diem] = [
+      color('--muted', '#57534e'),
+      color('--border', '#d6d3d1'),
+      color('--accent', '#b45309'),
+      color('--ok', '#15803d'),
+    ]
     const width = () => Math.max(MIN_WIDTH, element.clientWidth)
     const axis = { stroke: fg, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 } }
 
@@ -36,7 +41,11 @@ export default function UsageChart({ rows, summary }: { rows: UsageAnalytics['by
         legend: { show: false },
         // Days are UTC days: label them so, whatever the viewer's time zone.
         tzDate: (seconds) => uPlot.tzDate(new Date(seconds * 1000), 'Etc/UTC'),
-        scales: { x: { time: true }, usd: { range: (_u, _min, max) => [0, max > 0 ? max * 1.1 : 1] }, diem: { range: (_u, _min, max) => [0, max > 0 ? max * 1.1 : 1] } },
+        scales: {
+          x: { time: true },
+          usd: { range: (_u, _min, max) => [0, max > 0 ? max * 1.1 : 1] },
+          diem: { range: (_u, _min, max) => [0, max > 0 ? max * 1.1 : 1] },
+        },
         series: [
           {},
           { label: 'USD', scale: 'usd', stroke: usd, width: 2, points: { show: rows.length <= 31 } },
@@ -45,13 +54,23 @@ export default function UsageChart({ rows, summary }: { rows: UsageAnalytics['by
         axes: [
           axis,
           { ...axis, scale: 'usd', values: (_u, ticks) => ticks.map((tick) => formatUsd(tick)), size: 70 },
-          { ...axis, scale: 'diem', side: 1, grid: { show: false }, values: (_u, ticks) => ticks.map((tick) => formatAmount(tick, 2)), size: 60 },
+          {
+            ...axis,
+            scale: 'diem',
+            side: 1,
+            grid: { show: false },
+            values: (_u, ticks) => ticks.map((tick) => formatAmount(tick, 2)),
+            size: 60,
+          },
         ],
       },
       data,
       element,
     )
-    const resize = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(() => plot.setSize({ width: width(), height: HEIGHT }))
+    const resize =
+      typeof ResizeObserver === 'undefined'
+        ? undefined
+        : new ResizeObserver(() => plot.setSize({ width: width(), height: HEIGHT }))
     resize?.observe(element)
     return () => {
       resize?.disconnect()
@@ -63,8 +82,8 @@ export default function UsageChart({ rows, summary }: { rows: UsageAnalytics['by
     <figure className="usage-chart">
       <div ref={container} role="img" aria-label={summary} />
       <figcaption className="hint">
-        <span className="swatch swatch-usd" aria-hidden="true" /> USD (left axis) <span className="swatch swatch-diem" aria-hidden="true" /> DIEM
-        (right axis, dashed). Days are UTC.
+        <span className="swatch swatch-usd" aria-hidden="true" /> USD (left axis){' '}
+        <span className="swatch swatch-diem" aria-hidden="true" /> DIEM (right axis, dashed). Days are UTC.
       </figcaption>
     </figure>
   )

@@ -98,7 +98,8 @@ export function TopKeys({ rows }: { rows: UsageAnalytics['byKey'] }) {
               {bySpend(rows).map((row, index) => (
                 <tr key={row.apiKeyId ?? `none-${index}`}>
                   <th scope="row">
-                    {row.description || (row.apiKeyId ? <span className="muted">Untitled key</span> : <span className="muted">Without a key</span>)}
+                    {row.description ||
+                      (row.apiKeyId ? <span className="muted">Untitled key</span> : <span className="muted">Without a key</span>)}
                   </th>
                   <td>{units(row.totalUnits, null)}</td>
                   <td>{formatUsd(row.totalUsd)}</td>

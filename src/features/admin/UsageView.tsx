@@ -21,7 +21,10 @@ function summarise(usage: UsageAnalytics, lookback: UsageLookback): string {
 /** `GET /billing/usage-analytics`: spend per day, per model and per key. */
 export function UsageView({ entry }: { entry: KeyEntry }) {
   const [lookback, setLookback] = useState<UsageLookback>('30d')
-  const { data, error, isFetching, isPlaceholderData } = useQuery({ ...adminQueries.usage(entry.id, lookback), placeholderData: keepPreviousData })
+  const { data, error, isFetching, isPlaceholderData } = useQuery({
+    ...adminQueries.usage(entry.id, lookback),
+    placeholderData: keepPreviousData,
+  })
 
   return (
     <section aria-labelledby="admin-usage-title" aria-busy={isFetching}>
@@ -30,12 +33,20 @@ export function UsageView({ entry }: { entry: KeyEntry }) {
         <legend>Period</legend>
         {USAGE_LOOKBACKS.map((choice) => (
           <label key={choice} className="radio">
-            <input type="radio" name="admin-usage-lookback" value={choice} checked={lookback === choice} onChange={() => setLookback(choice)} />
+            <input
+              type="radio"
+              name="admin-usage-lookback"
+              value={choice}
+              checked={lookback === choice}
+              onChange={() => setLookback(choice)}
+            />
             <span>Last {LOOKBACK_WORDS[choice]}</span>
           </label>
         ))}
       </fieldset>
-      <p className="hint">Venice caches these figures for 10 minutes (and calls this report beta): the latest spend may not show yet.</p>
+      <p className="hint">
+        Venice caches these figures for 10 minutes (and calls this report beta): the latest spend may not show yet.
+      </p>
       {error && !isFetching && <ErrorNotice error={error} outcome="Usage could not be loaded" />}
       {!data && !error && <p aria-live="polite">Loading usage…</p>}
       {isPlaceholderData && <p aria-live="polite">Loading the last {LOOKBACK_WORDS[lookback]}…</p>}
@@ -62,6 +73,10 @@ class ChartBoundary extends Component<{ children: ReactNode }, { failed: boolean
     return { failed: true }
   }
   override render() {
-    return this.state.failed ? <p className="muted">The chart could not be loaded: the table below has the same figures.</p> : this.props.children
+    return this.state.failed ? (
+      <p className="muted">The chart could not be loaded: the table below has the same figures.</p>
+    ) : (
+      this.props.children
+    )
   }
 }

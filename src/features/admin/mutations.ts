@@ -18,7 +18,8 @@ export function useCreateKey(keyId: string) {
   const client = useQueryClient()
   return useMutation({
     mutationKey: adminMutationKey(keyId, 'create'),
-    mutationFn: async (body: CreateKeyBody): Promise<string> => keepCreatedKey(await createApiKey(venice, keyring.secretOf(keyId), body), body),
+    mutationFn: async (body: CreateKeyBody): Promise<string> =>
+      keepCreatedKey(await createApiKey(venice, keyring.secretOf(keyId), body), body),
     onSuccess: () => void client.invalidateQueries({ queryKey: adminQueries.keys(keyId).queryKey }),
   })
 }
@@ -58,7 +59,8 @@ export function useRevokeKey(keyId: string, onRevokedSelf: () => void) {
   const client = useQueryClient()
   return useMutation({
     mutationKey: adminMutationKey(keyId, 'delete'),
-    mutationFn: ({ veniceKeyId }: { veniceKeyId: string; inUse: boolean }) => deleteApiKey(venice, keyring.secretOf(keyId), veniceKeyId),
+    mutationFn: ({ veniceKeyId }: { veniceKeyId: string; inUse: boolean }) =>
+      deleteApiKey(venice, keyring.secretOf(keyId), veniceKeyId),
     onSuccess: (_nothing, { veniceKeyId, inUse }) => {
       if (inUse) {
         client.removeQueries({ queryKey: adminQueries.of(keyId) })

@@ -9,7 +9,6 @@ const MINUTE_MS = 60_000
 /** Venice caches usage analytics for 10 minutes: asking sooner returns the same figures. */
 const USAGE_CACHE_MS = 10 * MINUTE_MS
 
-
 /**
  * Keyed by the ADMIN key's local id (never its secret), so invalidation is precise and two ADMIN
  * keys of different accounts never share data. No polling: lists refresh on demand or when stale.

@@ -32,8 +32,14 @@ export function useAdminRefusal(keyId: string): { refusal: AdminRefusal | undefi
   const snapshot = useCallback((): Error | undefined => {
     const prefix = adminQueries.of(keyId)
     const errors: unknown[] = [
-      ...client.getQueryCache().findAll({ queryKey: prefix }).map((query) => query.state.error),
-      ...client.getMutationCache().findAll({ mutationKey: prefix }).map((mutation) => mutation.state.error),
+      ...client
+        .getQueryCache()
+        .findAll({ queryKey: prefix })
+        .map((query) => query.state.error),
+      ...client
+        .getMutationCache()
+        .findAll({ mutationKey: prefix })
+        .map((mutation) => mutation.state.error),
     ]
     return errors.find((error): error is Error => isAdminKeyRequired(error) || isAuthenticationFailed(error))
   }, [client, keyId])
@@ -47,6 +53,8 @@ export function useAdminRefusal(keyId: string): { refusal: AdminRefusal | undefi
     void client.resetQueries({ queryKey: prefix })
   }, [client, keyId])
 
-  const refusal = error ? { reason: isAdminKeyRequired(error) ? ('notAdmin' as const) : ('invalidKey' as const), error } : undefined
+  const refusal = error
+    ? { reason: isAdminKeyRequired(error) ? ('notAdmin' as const) : ('invalidKey' as const), error }
+    : undefined
   return { refusal, checkAgain }
 }

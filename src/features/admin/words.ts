@@ -14,7 +14,8 @@ const BREACH_WORDS: Record<BreachType, string> = {
   RPM: 'Too many requests in a minute (requests per minute for this model and tier)',
   RPD: 'Too many requests in a day (requests per day for this model and tier)',
   TPM: 'Too many tokens in a minute (tokens per minute for this model and tier)',
-  FAILED_REQUESTS: 'Too many failing requests: more than 50 client errors (4xx other than 429) in 30 seconds, so the key was locked out for 30 seconds',
+  FAILED_REQUESTS:
+    'Too many failing requests: more than 50 client errors (4xx other than 429) in 30 seconds, so the key was locked out for 30 seconds',
   UNSUPPORTED_FEATURE_REQUESTS: 'Repeated requests for a feature the model or endpoint does not support',
 }
 
@@ -32,7 +33,9 @@ export function modelWords(modelId: string | null): string {
 
 export function limitWords(key: Pick<ApiKey, 'consumptionLimits' | 'limitPeriod'>): string {
   const { usd, diem } = key.consumptionLimits
-  const caps = [usd === null ? undefined : formatUsd(usd), diem === null ? undefined : `${formatAmount(diem)} DIEM`].filter(Boolean)
+  const caps = [usd === null ? undefined : formatUsd(usd), diem === null ? undefined : `${formatAmount(diem)} DIEM`].filter(
+    Boolean,
+  )
   return caps.length === 0 ? 'No cap' : `${caps.join(' and ')} ${PERIOD_WORDS[key.limitPeriod]}`
 }
 

@@ -30,7 +30,8 @@ function Dashboard({ entry }: { entry: KeyEntry }) {
     <section className="dashboard" aria-labelledby="dashboard-title" aria-busy={isFetching}>
       <header className="dashboard-header">
         <h1 id="dashboard-title">
-          {entry.description} <span className={`badge badge-${entry.type.toLowerCase()}`}>{entry.type}</span> <code>…{entry.secret.last6}</code>
+          {entry.description} <span className={`badge badge-${entry.type.toLowerCase()}`}>{entry.type}</span>{' '}
+          <code>…{entry.secret.last6}</code>
         </h1>
         <button type="button" className="button" onClick={() => void query.refetch()} disabled={isFetching}>
           {isFetching ? 'Refreshing…' : 'Refresh'}
@@ -40,7 +41,11 @@ function Dashboard({ entry }: { entry: KeyEntry }) {
 
       {isFetching && isVeniceError(failureReason) && failureReason.status === 429 && (
         <Notice tone="warning" title="Venice is rate-limiting this key">
-          <p>Trying again {failureReason.retryAfterMs !== undefined ? `in ${formatDuration(failureReason.retryAfterMs)}` : 'shortly'}, as Venice asked.</p>
+          <p>
+            Trying again{' '}
+            {failureReason.retryAfterMs !== undefined ? `in ${formatDuration(failureReason.retryAfterMs)}` : 'shortly'}, as Venice
+            asked.
+          </p>
         </Notice>
       )}
       {error && !isFetching && <DashboardError error={error} />}
@@ -52,7 +57,9 @@ function Dashboard({ entry }: { entry: KeyEntry }) {
             <div>
               <dt>Access</dt>
               <dd className={data.accessPermitted ? 'ok' : 'bad'}>
-                {data.accessPermitted ? 'Permitted' : 'Not permitted (no balance, a key limit reached, or the account is blocked)'}
+                {data.accessPermitted
+                  ? 'Permitted'
+                  : 'Not permitted (no balance, a key limit reached, or the account is blocked)'}
               </dd>
             </div>
             <div>

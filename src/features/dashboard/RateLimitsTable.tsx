@@ -5,7 +5,12 @@ import { compareCells, SortableHeader, useSort } from '../../ui/sortable'
 
 type Column = 'model' | RateLimitType
 const LIMIT_COLUMNS: readonly RateLimitType[] = ['RPM', 'RPD', 'TPM']
-const COLUMN_TITLES: Record<Column, string> = { model: 'Model', RPM: 'Requests / min', RPD: 'Requests / day', TPM: 'Tokens / min' }
+const COLUMN_TITLES: Record<Column, string> = {
+  model: 'Model',
+  RPM: 'Requests / min',
+  RPD: 'Requests / day',
+  TPM: 'Tokens / min',
+}
 
 interface Row {
   model: string
@@ -56,14 +61,20 @@ export function RateLimitsTable({ rateLimits }: { rateLimits: RateLimits['rateLi
                     not throughput-limited
                   </td>
                 ) : (
-                  LIMIT_COLUMNS.map((type) => <td key={type}>{row.limits[type] === undefined ? '—' : formatAmount(row.limits[type])}</td>)
+                  LIMIT_COLUMNS.map((type) => (
+                    <td key={type}>{row.limits[type] === undefined ? '—' : formatAmount(row.limits[type])}</td>
+                  ))
                 )}
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      {rows.length === 0 && <p className="muted">{rateLimits.length === 0 ? 'Venice listed no models for this key.' : 'No model matches this search.'}</p>}
+      {rows.length === 0 && (
+        <p className="muted">
+          {rateLimits.length === 0 ? 'Venice listed no models for this key.' : 'No model matches this search.'}
+        </p>
+      )}
     </section>
   )
 }

@@ -6,7 +6,6 @@ import { keyring } from '../key/session'
 /** Never faster than once a minute: the dashboard polls a budgeted API. */
 const REFRESH_INTERVAL_MS = 60_000
 
-
 /** Keyed by the key's local id, never by its secret. */
 export const keyQueries = {
   all: ['key'] as const,

@@ -1,7 +1,14 @@
 import { Field } from '../../ui/Field'
 import { Notice } from '../../ui/Notice'
 import { KEY_TYPES, LIMIT_PERIODS, MAX_DESCRIPTION_LENGTH, MODEL_PRIVACIES } from '../../venice/schemas'
-import { ADMIN_WARNING, KEY_TYPE_TEXT, LIMIT_PERIOD_NAMES, LIMIT_PERIOD_TEXT, MODEL_PRIVACY_NAMES, MODEL_PRIVACY_TEXT } from './explanations'
+import {
+  ADMIN_WARNING,
+  KEY_TYPE_TEXT,
+  LIMIT_PERIOD_NAMES,
+  LIMIT_PERIOD_TEXT,
+  MODEL_PRIVACY_NAMES,
+  MODEL_PRIVACY_TEXT,
+} from './explanations'
 import { utcDay, type FieldErrors, type KeyOptionsDraft } from './keyOptions'
 
 interface KeyOptionsFormProps {
@@ -31,7 +38,13 @@ export function KeyOptionsForm({ draft, onChange, errors, disabled = false, type
           <legend>Key type</legend>
           {KEY_TYPES.map((type) => (
             <label key={type} className="radio">
-              <input type="radio" name="apiKeyType" value={type} checked={draft.apiKeyType === type} onChange={() => set('apiKeyType', type)} />
+              <input
+                type="radio"
+                name="apiKeyType"
+                value={type}
+                checked={draft.apiKeyType === type}
+                onChange={() => set('apiKeyType', type)}
+              />
               <span>{KEY_TYPE_TEXT[type]}</span>
             </label>
           ))}
@@ -43,9 +56,19 @@ export function KeyOptionsForm({ draft, onChange, errors, disabled = false, type
         </Notice>
       )}
 
-      <Field label="Description" hint={`Up to ${MAX_DESCRIPTION_LENGTH} characters, shown in key lists.`} error={errors.description}>
+      <Field
+        label="Description"
+        hint={`Up to ${MAX_DESCRIPTION_LENGTH} characters, shown in key lists.`}
+        error={errors.description}
+      >
         {(control) => (
-          <input {...control} type="text" value={draft.description} maxLength={MAX_DESCRIPTION_LENGTH * 2} onChange={(e) => set('description', e.target.value)} />
+          <input
+            {...control}
+            type="text"
+            value={draft.description}
+            maxLength={MAX_DESCRIPTION_LENGTH * 2}
+            onChange={(e) => set('description', e.target.value)}
+          />
         )}
       </Field>
 
@@ -62,22 +85,52 @@ export function KeyOptionsForm({ draft, onChange, errors, disabled = false, type
       </fieldset>
       {draft.expiry === 'date' && (
         <Field label="Expiry date (UTC)" hint="The key stops working at 00:00 UTC on this day." error={errors.expiryDate}>
-          {(control) => <input {...control} type="date" min={tomorrow} value={draft.expiryDate} onChange={(e) => set('expiryDate', e.target.value)} />}
+          {(control) => (
+            <input
+              {...control}
+              type="date"
+              min={tomorrow}
+              value={draft.expiryDate}
+              onChange={(e) => set('expiryDate', e.target.value)}
+            />
+          )}
         </Field>
       )}
 
       <div className="field-row">
         <Field label="USD limit" hint="Empty: no cap." error={errors.usdLimit}>
-          {(control) => <input {...control} type="text" inputMode="decimal" placeholder="no cap" value={draft.usdLimit} onChange={(e) => set('usdLimit', e.target.value)} />}
+          {(control) => (
+            <input
+              {...control}
+              type="text"
+              inputMode="decimal"
+              placeholder="no cap"
+              value={draft.usdLimit}
+              onChange={(e) => set('usdLimit', e.target.value)}
+            />
+          )}
         </Field>
         <Field label="DIEM limit" hint="Empty: no cap." error={errors.diemLimit}>
-          {(control) => <input {...control} type="text" inputMode="decimal" placeholder="no cap" value={draft.diemLimit} onChange={(e) => set('diemLimit', e.target.value)} />}
+          {(control) => (
+            <input
+              {...control}
+              type="text"
+              inputMode="decimal"
+              placeholder="no cap"
+              value={draft.diemLimit}
+              onChange={(e) => set('diemLimit', e.target.value)}
+            />
+          )}
         </Field>
       </div>
 
       <Field label="Limits reset" hint={LIMIT_PERIOD_TEXT[draft.limitPeriod]}>
         {(control) => (
-          <select {...control} value={draft.limitPeriod} onChange={(e) => set('limitPeriod', e.target.value as KeyOptionsDraft['limitPeriod'])}>
+          <select
+            {...control}
+            value={draft.limitPeriod}
+            onChange={(e) => set('limitPeriod', e.target.value as KeyOptionsDraft['limitPeriod'])}
+          >
             {LIMIT_PERIODS.map((period) => (
               <option key={period} value={period}>
                 {LIMIT_PERIOD_NAMES[period]} ({period})
@@ -89,7 +142,11 @@ export function KeyOptionsForm({ draft, onChange, errors, disabled = false, type
 
       <Field label="Models this key may use" hint={MODEL_PRIVACY_TEXT[draft.modelPrivacy]}>
         {(control) => (
-          <select {...control} value={draft.modelPrivacy} onChange={(e) => set('modelPrivacy', e.target.value as KeyOptionsDraft['modelPrivacy'])}>
+          <select
+            {...control}
+            value={draft.modelPrivacy}
+            onChange={(e) => set('modelPrivacy', e.target.value as KeyOptionsDraft['modelPrivacy'])}
+          >
             {MODEL_PRIVACIES.map((privacy) => (
               <option key={privacy} value={privacy}>
                 {MODEL_PRIVACY_NAMES[privacy]} ({privacy})

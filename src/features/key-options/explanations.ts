@@ -3,7 +3,8 @@ import type { KeyType } from '../../venice/secret'
 
 export const KEY_TYPE_TEXT: Record<KeyType, string> = {
   INFERENCE: 'Inference: calls models and reads its own rate limits and balance. Right for apps and agents.',
-  ADMIN: 'Admin: everything an inference key can, plus it can list, create, change and revoke every key on the account and read billing.',
+  ADMIN:
+    'Admin: everything an inference key can, plus it can list, create, change and revoke every key on the account and read billing.',
 }
 
 export const ADMIN_WARNING =

@@ -35,9 +35,7 @@ export const DEFAULT_DRAFT: KeyOptionsDraft = {
   modelPrivacy: 'ALL',
 }
 
-type ValidatedKeyOptions =
-  | { ok: true; apiKeyType: KeyType; options: KeyOptions }
-  | { ok: false; errors: FieldErrors }
+type ValidatedKeyOptions = { ok: true; apiKeyType: KeyType; options: KeyOptions } | { ok: false; errors: FieldErrors }
 
 const AMOUNT = /^\d+(\.\d+)?$/
 

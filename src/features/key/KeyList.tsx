@@ -29,7 +29,11 @@ export function KeyList({ activeId, hrefFor, onForget }: KeyListProps) {
               className="button link"
               aria-label={`Forget ${entry.description} (…${entry.secret.last6})`}
               onClick={() => {
-                if (entry.unsaved && !window.confirm('This secret has not been saved anywhere. Forget it anyway? Venice will never show it again.')) return
+                if (
+                  entry.unsaved &&
+                  !window.confirm('This secret has not been saved anywhere. Forget it anyway? Venice will never show it again.')
+                )
+                  return
                 keyring.remove(entry.id)
                 onForget?.(entry)
               }}

@@ -60,15 +60,31 @@ export function RememberPanel() {
     <form className="remember" onSubmit={submit} noValidate aria-label="Remember keys on this device">
       <Notice>
         <p>
-          The keys are encrypted with your passphrase (PBKDF2-SHA256, 600,000 rounds, AES-GCM) and stored in this browser.
-          Without the passphrase nobody, including you, can read them. Anyone with this device and the passphrase can.
+          The keys are encrypted with your passphrase (PBKDF2-SHA256, 600,000 rounds, AES-GCM) and stored in this browser. Without
+          the passphrase nobody, including you, can read them. Anyone with this device and the passphrase can.
         </p>
       </Notice>
       <Field label="Passphrase" error={error}>
-        {(control) => <input {...control} type="password" autoComplete="new-password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />}
+        {(control) => (
+          <input
+            {...control}
+            type="password"
+            autoComplete="new-password"
+            value={passphrase}
+            onChange={(e) => setPassphrase(e.target.value)}
+          />
+        )}
       </Field>
       <Field label="Passphrase again">
-        {(control) => <input {...control} type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} />}
+        {(control) => (
+          <input
+            {...control}
+            type="password"
+            autoComplete="new-password"
+            value={confirm}
+            onChange={(e) => setConfirm(e.target.value)}
+          />
+        )}
       </Field>
       <button type="submit" className="button primary" disabled={busy}>
         {busy ? 'Encrypting…' : 'Remember on this device'}

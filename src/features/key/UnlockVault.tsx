@@ -31,7 +31,15 @@ export function UnlockVault() {
     <form className="unlock card" onSubmit={submit} noValidate aria-label="Unlock remembered keys">
       <h2>Keys remembered on this device</h2>
       <Field label="Passphrase" error={error}>
-        {(control) => <input {...control} type="password" autoComplete="current-password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />}
+        {(control) => (
+          <input
+            {...control}
+            type="password"
+            autoComplete="current-password"
+            value={passphrase}
+            onChange={(e) => setPassphrase(e.target.value)}
+          />
+        )}
       </Field>
       <button type="submit" className="button primary" disabled={busy || passphrase === ''}>
         {busy ? 'Unlocking…' : 'Unlock'}

@@ -53,13 +53,15 @@ export function createRememberedKeys(keyring: Keyring, storage: Storage) {
     }))
     // Chained so an older, slower write never lands after a newer one.
     // A failed write (storage full) must not block the ones after it.
-    writes = writes.catch(() => undefined).then(async () => {
-      if (vaultKey !== key) return
-      const sealed = await seal(key, JSON.stringify(stored))
-      // Checked again after encrypting: "stop" or "forget" during the seal must not be undone.
-      if (vaultKey !== key) return
-      storage.setItem(VAULT_STORAGE_KEY, JSON.stringify(sealed))
-    })
+    writes = writes
+      .catch(() => undefined)
+      .then(async () => {
+        if (vaultKey !== key) return
+        const sealed = await seal(key, JSON.stringify(stored))
+        // Checked again after encrypting: "stop" or "forget" during the seal must not be undone.
+        if (vaultKey !== key) return
+        storage.setItem(VAULT_STORAGE_KEY, JSON.stringify(sealed))
+      })
     return writes
   }
 

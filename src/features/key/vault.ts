@@ -59,7 +59,11 @@ export async function seal(vaultKey: VaultKey, plaintext: string): Promise<Seale
 export async function unseal(sealed: SealedVault, passphrase: string): Promise<{ vaultKey: VaultKey; plaintext: string }> {
   const vaultKey = await deriveVaultKey(passphrase, fromBase64(sealed.salt), sealed.iterations)
   try {
-    const plaintext = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromBase64(sealed.iv) }, vaultKey.key, fromBase64(sealed.ciphertext))
+    const plaintext = await crypto.subtle.decrypt(
+      { name: 'AES-GCM', iv: fromBase64(sealed.iv) },
+      vaultKey.key,
+      fromBase64(sealed.ciphertext),
+    )
     return { vaultKey, plaintext: new TextDecoder().decode(plaintext) }
   } catch {
     throw new WrongPassphraseError()

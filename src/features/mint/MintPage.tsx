@@ -83,7 +83,10 @@ export default function MintPage({ onMinted }: { onMinted: (keyId: string) => vo
           </Notice>
         )}
         {status.name === 'failed' && (
-          <ErrorNotice error={status.error} outcome={status.keyMayExist ? 'The key may have been minted' : 'The key was not minted'} />
+          <ErrorNotice
+            error={status.error}
+            outcome={status.keyMayExist ? 'The key may have been minted' : 'The key was not minted'}
+          />
         )}
         {status.name === 'failed' && status.keyMayExist && (
           <Notice tone="warning">
@@ -96,7 +99,12 @@ export default function MintPage({ onMinted }: { onMinted: (keyId: string) => vo
         <MintProgress status={status} />
 
         <div className="actions">
-          <button type="submit" className="button primary" disabled={busy || blockedBy !== undefined} aria-describedby={blockedBy ? 'mint-blocked' : undefined}>
+          <button
+            type="submit"
+            className="button primary"
+            disabled={busy || blockedBy !== undefined}
+            aria-describedby={blockedBy ? 'mint-blocked' : undefined}
+          >
             {busy ? 'Minting…' : status.name === 'failed' ? 'Try again' : 'Sign and mint key'}
           </button>
           {status.name === 'failed' && (
@@ -111,8 +119,8 @@ export default function MintPage({ onMinted }: { onMinted: (keyId: string) => vo
           )}
           {!blockedBy && !busy && (
             <p className="hint">
-              Your wallet will ask you to sign a one-time token from Venice: a message, not a transaction. No gas, no
-              funds move; it only proves to Venice that you hold this address.
+              Your wallet will ask you to sign a one-time token from Venice: a message, not a transaction. No gas, no funds move;
+              it only proves to Venice that you hold this address.
             </p>
           )}
         </div>

@@ -17,7 +17,11 @@ export function MintProgress({ status }: { status: MintStatus }) {
     <div className="mint-progress" role="status" aria-live="polite">
       <ol>
         {STEPS.map((step, index) => (
-          <li key={step.status} aria-current={index === current ? 'step' : undefined} className={index < current ? 'done' : index === current ? 'current' : undefined}>
+          <li
+            key={step.status}
+            aria-current={index === current ? 'step' : undefined}
+            className={index < current ? 'done' : index === current ? 'current' : undefined}
+          >
             {step.label}
             {index === current && '…'}
           </li>
@@ -25,8 +29,8 @@ export function MintProgress({ status }: { status: MintStatus }) {
       </ol>
       {status.name === 'awaitingSignature' && (
         <p className="hint">
-          Your wallet shows the token as the message: signing it proves you own this address and sends nothing on-chain.
-          Token valid for {formatDuration(tokenRemainingMs(status.token, now))} more.
+          Your wallet shows the token as the message: signing it proves you own this address and sends nothing on-chain. Token
+          valid for {formatDuration(tokenRemainingMs(status.token, now))} more.
         </p>
       )}
     </div>

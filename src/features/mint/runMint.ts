@@ -51,7 +51,13 @@ export async function runMint(deps: MintDeps, request: MintRequest): Promise<voi
 
   let created: CreatedKey
   try {
-    created = await deps.post({ ...request.options, address: request.address, signature, token: token.value, apiKeyType: request.apiKeyType })
+    created = await deps.post({
+      ...request.options,
+      address: request.address,
+      signature,
+      token: token.value,
+      apiKeyType: request.apiKeyType,
+    })
   } catch (error) {
     return dispatch({ type: 'failed', error, keyMayExist: !isDefinitiveRefusal(error) })
   }

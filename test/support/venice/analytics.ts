@@ -93,7 +93,15 @@ export function usageAnalytics(store: VeniceStore, accountId: string, range: Dat
     byDate,
     byModel: group(entries, (entry) => entry.model, model).sort(byUsd),
     byKey: group(entries, (entry) => String(entry.apiKeyId), key).sort(byUsd),
-    byModelDaily: group(entries, (entry) => `${entry.day}|${entry.model}`, (entry) => ({ date: entry.day, modelName: entry.model })).sort(byDay),
-    byKeyDaily: group(entries, (entry) => `${entry.day}|${entry.apiKeyId}`, (entry) => ({ date: entry.day, ...key(entry) })).sort(byDay),
+    byModelDaily: group(
+      entries,
+      (entry) => `${entry.day}|${entry.model}`,
+      (entry) => ({ date: entry.day, modelName: entry.model }),
+    ).sort(byDay),
+    byKeyDaily: group(
+      entries,
+      (entry) => `${entry.day}|${entry.apiKeyId}`,
+      (entry) => ({ date: entry.day, ...key(entry) }),
+    ).sort(byDay),
   }
 }

@@ -20,6 +20,10 @@ export function forcedResponse(failure: Exclude<ForcedFailure, { kind: 'drop' }>
     case 'malformed-json':
       return { status: failure.status ?? 200, headers: {}, text: '{"success":true,"data":{"token":' }
     case 'wrong-shape':
-      return { status: failure.status ?? 200, headers: {}, text: JSON.stringify({ success: 'yes', data: 'not what you expected' }) }
+      return {
+        status: failure.status ?? 200,
+        headers: {},
+        text: JSON.stringify({ success: 'yes', data: 'not what you expected' }),
+      }
   }
 }

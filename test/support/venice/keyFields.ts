@@ -39,7 +39,11 @@ export function parseKeyFields(
   const description = stringField(body, 'description', issues, options.descriptionRequired)
   if (description !== undefined) {
     if (description.length > MAX_DESCRIPTION) {
-      issues.push({ code: 'too_big', path: ['description'], message: `description must be at most ${MAX_DESCRIPTION} characters` })
+      issues.push({
+        code: 'too_big',
+        path: ['description'],
+        message: `description must be at most ${MAX_DESCRIPTION} characters`,
+      })
     } else {
       fields.description = description
     }

@@ -60,7 +60,9 @@ export class TestWalletBackend {
       return { result: await this.dispatch(method, Array.isArray(params) ? params : []) }
     } catch (error) {
       entry.error =
-        error instanceof RpcFailure ? error.error : { code: -32603, message: error instanceof Error ? error.message : String(error) }
+        error instanceof RpcFailure
+          ? error.error
+          : { code: -32603, message: error instanceof Error ? error.message : String(error) }
       return { error: entry.error }
     }
   }
@@ -154,7 +156,10 @@ export class TestWalletBackend {
     const requested = String((parameter as { chainId?: unknown } | undefined)?.chainId)
     const chainId = Number(requested)
     if (!this.knownChains.has(chainId)) {
-      throw new RpcFailure({ code: 4902, message: `Unrecognized chain ID "${requested}". Try adding the chain using wallet_addEthereumChain first.` })
+      throw new RpcFailure({
+        code: 4902,
+        message: `Unrecognized chain ID "${requested}". Try adding the chain using wallet_addEthereumChain first.`,
+      })
     }
     if (chainId !== this.chainId) {
       this.prompt()

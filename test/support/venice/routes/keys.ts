@@ -32,7 +32,10 @@ function create({ state, account, body, now }: KeyContext): ApiResponse {
   account.creationRequests = recent
   if (recent.length >= CREATIONS_PER_MINUTE) {
     const oldest = recent[0] ?? now
-    return tooManyRequests(`Rate limit exceeded: at most ${CREATIONS_PER_MINUTE} API keys can be created per minute`, oldest + MINUTE_MS - now)
+    return tooManyRequests(
+      `Rate limit exceeded: at most ${CREATIONS_PER_MINUTE} API keys can be created per minute`,
+      oldest + MINUTE_MS - now,
+    )
   }
   recent.push(now)
 

@@ -30,7 +30,8 @@ function rateLimits({ state, key, account, now }: KeyContext): ApiResponse {
   const canSpendUsd = remaining.usd === null || remaining.usd > 0
   const canSpendDiem = remaining.diem === null || remaining.diem > 0
   const accessPermitted =
-    ((diem ?? 0) > 0 && canSpendDiem) || ([usd, bundledCredits, earnedCredits].some((balance) => (balance ?? 0) > 0) && canSpendUsd)
+    ((diem ?? 0) > 0 && canSpendDiem) ||
+    ([usd, bundledCredits, earnedCredits].some((balance) => (balance ?? 0) > 0) && canSpendUsd)
   return json(200, {
     data: {
       accessPermitted,

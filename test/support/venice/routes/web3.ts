@@ -28,7 +28,11 @@ async function mint({ state, body, now }: RequestContext): Promise<ApiResponse> 
   if (!fields) return schemaError(issues)
   const address = stringField(fields, 'address', issues, true)
   if (address !== undefined && !ADDRESS.test(address)) {
-    issues.push({ code: 'invalid_string', path: ['address'], message: 'address must be a 0x-prefixed 40-character hex wallet address' })
+    issues.push({
+      code: 'invalid_string',
+      path: ['address'],
+      message: 'address must be a 0x-prefixed 40-character hex wallet address',
+    })
   }
   const signature = stringField(fields, 'signature', issues, true)
   if (signature !== undefined && !HEX.test(signature)) {
@@ -56,7 +60,12 @@ async function mint({ state, body, now }: RequestContext): Promise<ApiResponse> 
 
   let staked: bigint
   try {
-    staked = await state.chain.readContract({ address: STAKING_ADDRESS, abi: erc20Abi, functionName: 'balanceOf', args: [wallet] })
+    staked = await state.chain.readContract({
+      address: STAKING_ADDRESS,
+      abi: erc20Abi,
+      functionName: 'balanceOf',
+      args: [wallet],
+    })
   } catch {
     return apiError(503, 'Could not read the staked VVV balance on Base')
   }

@@ -1,4 +1,5 @@
-import { UnlockVault, useUnsavedSecretGuard } from '../features/key'
+import { UnlockVault } from '../features/key'
+import { useUnsavedSecretGuard } from '../session/useUnsavedSecretGuard'
 import { ConnectSlot } from './ConnectSlot'
 import { Routes } from './Routes'
 import { paths } from './router'

@@ -1,11 +1,12 @@
 import { lazy, Suspense, useState } from 'react'
 import { config } from '../config'
-import { KeyList, RememberPanel, SecretReveal, useKey } from '../features/key'
+import { KeyList, RememberPanel, SecretReveal } from '../features/key'
+import { useKey } from '../session/useKeyring'
 import { navigate, paths } from './router'
 
-const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage'))
+const DashboardPage = lazy(() => import('../features/dashboard'))
 // Its own chunk, fetched only for a key whose prefix says ADMIN.
-const AdminConsole = lazy(() => import('../features/admin/AdminConsole'))
+const AdminConsole = lazy(() => import('../features/admin'))
 
 export function KeyPage({ keyId }: { keyId: string }) {
   const entry = useKey(keyId)
@@ -26,7 +27,7 @@ export function KeyPage({ keyId }: { keyId: string }) {
       <Suspense fallback={<p aria-live="polite">Loading the dashboard…</p>}>
         <DashboardPage entry={entry} />
       </Suspense>
-      {entry.type === 'ADMIN' && (
+      {entry.secret.type === 'ADMIN' && (
         <Suspense fallback={<p aria-live="polite">Loading the ADMIN console…</p>}>
           <AdminConsole entry={entry} onRevokedSelf={() => navigate(paths.home)} />
         </Suspense>

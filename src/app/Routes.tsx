@@ -4,7 +4,7 @@ import { KeyPage } from './KeyPage'
 import { navigate, paths, useHashRoute } from './router'
 import { useWallet } from './WalletBoundary'
 
-const MintPage = lazy(() => import('../features/mint/MintPage'))
+const MintPage = lazy(() => import('../features/mint'))
 
 export function Routes() {
   const route = useHashRoute()

@@ -4,7 +4,7 @@ import { useEffect, useRef, type ReactNode } from 'react'
 import { QueryClientProvider } from '@tanstack/react-query'
 import { WagmiProvider } from 'wagmi'
 import { config } from '../config'
-import { queryClient } from '../venice/queryClient'
+import { queryClient } from '../query/queryClient'
 import { startSandboxWallets } from './sandbox'
 import { createWagmiConfig } from './wagmiConfig'
 

@@ -14,23 +14,27 @@ export function describeError(error: unknown): ErrorWords {
     const message = error instanceof Error ? error.message : String(error)
     return { title: 'Something went wrong', detail: message }
   }
-  switch (error.kind) {
+  const status = error.status ?? 0
+  switch (error.reason) {
     case 'unreachable':
       return { title: "Couldn't reach the Venice API", detail: error.message, unreachable: true }
     case 'malformed':
       return { title: 'Venice sent an answer this app does not understand', detail: error.message }
+    case 'adminKeyRequired':
+    case 'authenticationFailed':
+      return { title: 'Venice refused the key (401)', detail: error.message }
+    case 'rateLimited': {
+      const wait =
+        error.retryAfterMs !== undefined
+          ? ` Wait ${formatDuration(error.retryAfterMs)} before trying again.`
+          : ' Wait a moment before trying again.'
+      return { title: 'Too many requests (429)', detail: `${error.message}.${wait}`.replace('..', '.') }
+    }
+    case 'serverError':
+      return { title: `Venice had a problem (${status})`, detail: `${error.message}. Try again in a moment.`.replace('..', '.') }
+    case 'activeKeyLimit':
+    case 'refused':
+      if (status === 402) return { title: 'Venice asked for a key (402)', detail: error.message }
+      return { title: `Venice refused the request (${status})`, detail: error.message }
   }
-  const status = error.status ?? 0
-  if (status === 401) return { title: 'Venice refused the key (401)', detail: error.message }
-  if (status === 402) return { title: 'Venice asked for a key (402)', detail: error.message }
-  if (status === 429) {
-    const wait =
-      error.retryAfterMs !== undefined
-        ? ` Wait ${formatDuration(error.retryAfterMs)} before trying again.`
-        : ' Wait a moment before trying again.'
-    return { title: 'Too many requests (429)', detail: `${error.message}.${wait}`.replace('..', '.') }
-  }
-  if (status >= 500)
-    return { title: `Venice had a problem (${status})`, detail: `${error.message}. Try again in a moment.`.replace('..', '.') }
-  return { title: `Venice refused the request (${status})`, detail: error.message }
 }

@@ -1,5 +1,4 @@
 import { veniceRequest, type VeniceClient } from './client'
-import { isVeniceError } from './errors'
 import {
   apiKeyListResponse,
   apiKeyResponse,
@@ -14,7 +13,7 @@ import {
 } from './schemas'
 import type { Secret } from './secret'
 
-// Every key management route needs an ADMIN key (venice-api.md).
+// Every key management route needs an ADMIN key (docs/venice-api.md).
 
 /** The account's active keys, newest first. */
 export async function listApiKeys(client: VeniceClient, secret: Secret, signal?: AbortSignal): Promise<ApiKey[]> {
@@ -89,23 +88,4 @@ export async function getRateLimitLog(client: VeniceClient, secret: Secret, sign
     signal,
   })
   return response.data
-}
-
-/** `401 "Admin API key required"`: the key works, but is not an ADMIN key. */
-export function isAdminKeyRequired(error: unknown): boolean {
-  return isVeniceError(error) && error.status === 401 && /admin api key required/i.test(error.message)
-}
-
-/** Any other 401 ("Authentication failed"): the key is invalid, expired or revoked. */
-export function isAuthenticationFailed(error: unknown): boolean {
-  return isVeniceError(error) && error.status === 401 && !isAdminKeyRequired(error)
-}
-
-/** Venice's refusal to go over 500 active keys per user (a 400 or 429 naming the limit). */
-export function isActiveKeyLimit(error: unknown): boolean {
-  return (
-    isVeniceError(error) &&
-    (error.status === 400 || error.status === 429) &&
-    (/\b500\b/.test(error.message) || /\bactive\b.*\bkeys?\b/i.test(error.message))
-  )
 }

@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { VeniceError } from './errors'
+import { VeniceError, reasonOfStatus } from './errors'
 import type { Secret } from './secret'
 
 export interface VeniceClient {
@@ -21,7 +21,7 @@ interface VeniceRequest<TSchema extends v.GenericSchema> {
   signal?: AbortSignal
 }
 
-/** One request, no retries (see retry.ts): the error tells the caller what happened. */
+/** One request, no retries: the error's `reason` tells the caller what happened. */
 export async function veniceRequest<TSchema extends v.GenericSchema>(
   client: VeniceClient,
   { method = 'GET', path, secret, body, schema, signal }: VeniceRequest<TSchema>,
@@ -77,7 +77,8 @@ async function readJson(response: Response): Promise<unknown> {
 
 function httpError(response: Response, payload: unknown): VeniceError {
   const status = response.status
-  return new VeniceError('http', errorMessage(payload) ?? `Venice answered HTTP ${status} ${response.statusText}`.trim(), {
+  const message = errorMessage(payload) ?? `Venice answered HTTP ${status} ${response.statusText}`.trim()
+  return new VeniceError(reasonOfStatus(status, message), message, {
     status,
     retryAfterMs: status === 429 ? parseRetryAfter(response.headers.get('Retry-After')) : undefined,
   })

@@ -1,22 +1,36 @@
 import { redactSecrets } from './secret'
 
 /**
- * - `http`: Venice answered with an error status (its message is in `message`).
- * - `unreachable`: the browser got no response at all (offline, DNS, CORS, dropped connection).
+ * Why a Venice call failed, decided once, in the client, from the status and Venice's message:
+ * - `unreachable`: no response at all (offline, DNS, CORS, dropped connection).
  * - `malformed`: a response that is not JSON or not the documented shape.
+ * - `adminKeyRequired`: 401 "Admin API key required": the key works, but is not an ADMIN key.
+ * - `authenticationFailed`: any other 401: the key is invalid, expired or revoked.
+ * - `activeKeyLimit`: the account already has 500 active keys (a 400 or 429 naming the limit).
+ * - `rateLimited`: any other 429.
+ * - `serverError`: a 5xx.
+ * - `refused`: any other error status (400, 402, 403, 404…): Venice refused this request.
  */
-type VeniceErrorKind = 'http' | 'unreachable' | 'malformed'
+export type VeniceErrorReason =
+  | 'unreachable'
+  | 'malformed'
+  | 'adminKeyRequired'
+  | 'authenticationFailed'
+  | 'activeKeyLimit'
+  | 'rateLimited'
+  | 'serverError'
+  | 'refused'
 
 export class VeniceError extends Error {
   override name = 'VeniceError'
-  readonly kind: VeniceErrorKind
+  readonly reason: VeniceErrorReason
   readonly status: number | undefined
   /** From `Retry-After` on a 429, in milliseconds. */
   readonly retryAfterMs: number | undefined
 
-  constructor(kind: VeniceErrorKind, message: string, options: { status?: number; retryAfterMs?: number } = {}) {
+  constructor(reason: VeniceErrorReason, message: string, options: { status?: number; retryAfterMs?: number } = {}) {
     super(redactSecrets(message))
-    this.kind = kind
+    this.reason = reason
     this.status = options.status
     this.retryAfterMs = options.retryAfterMs
   }
@@ -24,4 +38,20 @@ export class VeniceError extends Error {
 
 export function isVeniceError(error: unknown): error is VeniceError {
   return error instanceof VeniceError
+}
+
+/** True when `error` is a VeniceError of one of `reasons`. */
+export function hasReason(error: unknown, ...reasons: VeniceErrorReason[]): error is VeniceError {
+  return isVeniceError(error) && reasons.includes(error.reason)
+}
+
+/** The reason of an error status, from the status and (for 401, 400 and 429) Venice's message. */
+export function reasonOfStatus(status: number, message: string): VeniceErrorReason {
+  if (status === 401) return /admin api key required/i.test(message) ? 'adminKeyRequired' : 'authenticationFailed'
+  if ((status === 400 || status === 429) && (/\b500\b/.test(message) || /\bactive\b.*\bkeys?\b/i.test(message))) {
+    return 'activeKeyLimit'
+  }
+  if (status === 429) return 'rateLimited'
+  if (status >= 500) return 'serverError'
+  return 'refused'
 }

@@ -3,10 +3,11 @@ import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
 import { config } from '../../src/config'
 import AdminConsole from '../../src/features/admin/AdminConsole'
-import type { KeyEntry } from '../../src/features/key/keyring'
-import { keyring } from '../../src/features/key/session'
+import { adminQueries } from '../../src/features/admin/queries'
+import type { KeyEntry } from '../../src/session/keyring'
+import { keyring } from '../../src/session/store'
 import { ADMIN_SECRET_TEXT, INFERENCE_SECRET_TEXT, jsonResponse, secretOf } from '../helpers/venice'
-import { queryClient } from '../../src/venice/queryClient'
+import { queryClient } from '../../src/query/queryClient'
 import { stubVeniceFetch } from '../helpers/fetchStub'
 
 const fetchMock = stubVeniceFetch()
@@ -61,7 +62,6 @@ const calls = (method: string, path: string) =>
 function renderConsole(change: Partial<KeyEntry> = {}) {
   const entry = keyring.add({
     secret: secretOf(ADMIN_SECRET_TEXT),
-    type: 'ADMIN',
     description: 'My admin key',
     origin: 'pasted',
     unsaved: false,
@@ -181,7 +181,7 @@ describe('AdminConsole: revoke', () => {
     await waitFor(() => expect(onRevokedSelf).toHaveBeenCalledTimes(1))
     expect(calls('DELETE', '/api_keys')).toHaveLength(1)
     expect(keyring.get(entry.id)).toBeUndefined()
-    expect(queryClient.getQueryCache().findAll({ queryKey: ['admin', entry.id] })).toHaveLength(0)
+    expect(queryClient.getQueryCache().findAll({ queryKey: adminQueries.of(entry.id) })).toHaveLength(0)
   })
 })
 
@@ -222,7 +222,8 @@ describe('AdminConsole: create', () => {
       description: 'New bot',
     })
     const kept = keyring.list().find((key) => key.veniceKeyId === created.id)
-    expect(kept).toMatchObject({ type: 'INFERENCE', description: 'New bot', origin: 'minted', unsaved: true })
+    expect(kept?.secret.type).toBe('INFERENCE')
+    expect(kept).toMatchObject({ description: 'New bot', origin: 'minted', unsaved: true })
     expect(document.body.textContent).not.toContain(INFERENCE_SECRET_TEXT)
   })
 

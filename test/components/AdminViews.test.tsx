@@ -4,7 +4,7 @@ import axe from 'axe-core'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { config } from '../../src/config'
 import AdminConsole from '../../src/features/admin/AdminConsole'
-import { keyring } from '../../src/features/key/session'
+import { keyring } from '../../src/session/store'
 import { ADMIN_SECRET_TEXT, jsonResponse, secretOf } from '../helpers/venice'
 import { stubVeniceFetch } from '../helpers/fetchStub'
 
@@ -92,7 +92,6 @@ const paths = () => fetchMock.mock.calls.map(([input]) => String(input).slice(co
 function renderConsole() {
   const entry = keyring.add({
     secret: secretOf(ADMIN_SECRET_TEXT),
-    type: 'ADMIN',
     description: 'Admin',
     origin: 'pasted',
     unsaved: false,

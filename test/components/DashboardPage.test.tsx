@@ -2,7 +2,7 @@ import { render, screen, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { config } from '../../src/config'
 import DashboardPage from '../../src/features/dashboard/DashboardPage'
-import { keyring } from '../../src/features/key/session'
+import { keyring } from '../../src/session/store'
 import { formatDate } from '../../src/ui/format'
 import { INFERENCE_SECRET_TEXT, RATE_LIMITS_BODY, jsonResponse, secretOf } from '../helpers/venice'
 import { stubVeniceFetch } from '../helpers/fetchStub'
@@ -11,7 +11,7 @@ const fetchMock = stubVeniceFetch()
 
 function renderDashboard() {
   const secret = secretOf(INFERENCE_SECRET_TEXT)
-  const entry = keyring.add({ secret, type: 'INFERENCE', description: 'My agent key', origin: 'pasted', unsaved: false })
+  const entry = keyring.add({ secret, description: 'My agent key', origin: 'pasted', unsaved: false })
   render(<DashboardPage entry={entry} />)
 }
 

@@ -2,8 +2,8 @@ import { render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { SecretReveal } from '../../src/features/key/SecretReveal'
-import { keyring } from '../../src/features/key/session'
-import { useKey } from '../../src/features/key/useKeyring'
+import { keyring } from '../../src/session/store'
+import { useKey } from '../../src/session/useKeyring'
 import { INFERENCE_SECRET_TEXT, secretOf } from '../helpers/venice'
 
 const API_URL = 'https://api.venice.test/api/v1'
@@ -16,7 +16,7 @@ afterEach(() => {
 /** The reveal view of a freshly minted key, re-rendered from the keyring as KeyPage does. */
 function renderMintedKey() {
   const secret = secretOf(INFERENCE_SECRET_TEXT)
-  const { id } = keyring.add({ secret, type: 'INFERENCE', description: 'Minted', origin: 'minted', unsaved: true })
+  const { id } = keyring.add({ secret, description: 'Minted', origin: 'minted', unsaved: true })
   function Page() {
     const entry = useKey(id)
     return entry ? <SecretReveal entry={entry} apiUrl={API_URL} /> : null

@@ -1,14 +1,14 @@
 import { render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { VAULT_STORAGE_KEY } from '../../src/features/key/rememberedKeys'
-import { deriveVaultKey, seal } from '../../src/features/key/vault'
+import { VAULT_STORAGE_KEY } from '../../src/session/rememberedKeys'
+import { deriveVaultKey, seal } from '../../src/session/vault'
 import { INFERENCE_SECRET_TEXT } from '../helpers/venice'
 
 const PASSPHRASE = 'correct horse battery staple'
 
 // The session reads localStorage when it is first imported: the vault is stored before that.
-let session: typeof import('../../src/features/key/session')
+let session: typeof import('../../src/session/store')
 let UnlockVault: typeof import('../../src/features/key/UnlockVault').UnlockVault
 beforeAll(async () => {
   const sealed = await seal(
@@ -16,7 +16,7 @@ beforeAll(async () => {
     JSON.stringify([{ secret: INFERENCE_SECRET_TEXT, description: 'Remembered', origin: 'minted', veniceKeyId: 'v-9' }]),
   )
   localStorage.setItem(VAULT_STORAGE_KEY, JSON.stringify(sealed))
-  session = await import('../../src/features/key/session')
+  session = await import('../../src/session/store')
   ;({ UnlockVault } = await import('../../src/features/key/UnlockVault'))
 })
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, vi, type Mock } from 'vitest'
-import { keyring } from '../../src/features/key/session'
-import { queryClient } from '../../src/venice/queryClient'
+import { keyring } from '../../src/session/store'
+import { queryClient } from '../../src/query/queryClient'
 
 /**
  * For component tests that render real Venice calls: the app's client reads `globalThis.fetch`

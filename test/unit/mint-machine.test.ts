@@ -158,7 +158,7 @@ describe('runMint', () => {
   })
 
   it('a token fetch failure → failed, nothing signed or POSTed', async () => {
-    const error = new VeniceError('http', 'Service unavailable', { status: 503 })
+    const error = new VeniceError('serverError', 'Service unavailable', { status: 503 })
     const h = harness({ fetchToken: vi.fn(async () => Promise.reject(error)) })
     await runMint(h.deps, h.request())
     expect(h.types()).toEqual(['start', 'failed'])
@@ -177,8 +177,8 @@ describe('runMint', () => {
   })
 
   it.each([
-    ['a 400', new VeniceError('http', 'Wallet 0x1111 has no staked VVV on Base', { status: 400 }), false],
-    ['a 503', new VeniceError('http', 'Service unavailable', { status: 503 }), true],
+    ['a 400', new VeniceError('refused', 'Wallet 0x1111 has no staked VVV on Base', { status: 400 }), false],
+    ['a 503', new VeniceError('serverError', 'Service unavailable', { status: 503 }), true],
     ['an unreachable API', new VeniceError('unreachable', 'offline'), true],
   ])(
     'a POST failure (%s) → failed after exactly one POST, the spent token dropped, keyMayExist=%s',

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
-import { createKeyring, type KeyEntry } from '../../src/features/key/keyring'
-import { VAULT_STORAGE_KEY, createRememberedKeys } from '../../src/features/key/rememberedKeys'
-import { VAULT_ITERATIONS, WrongPassphraseError, isSealedVault } from '../../src/features/key/vault'
+import { createKeyring, type KeyEntry } from '../../src/session/keyring'
+import { VAULT_STORAGE_KEY, createRememberedKeys } from '../../src/session/rememberedKeys'
+import { VAULT_ITERATIONS, WrongPassphraseError, isSealedVault } from '../../src/session/vault'
 import { memoryStorage } from '../helpers/storage'
 import { ADMIN_SECRET_TEXT, INFERENCE_SECRET_TEXT, secretOf } from '../helpers/venice'
 
@@ -9,7 +9,7 @@ const PASSPHRASE = 'correct horse battery staple'
 
 function entry(secretText: string, extra: Partial<Omit<KeyEntry, 'id' | 'secret'>> = {}): Omit<KeyEntry, 'id'> {
   const secret = secretOf(secretText)
-  return { secret, type: secret.type, description: 'A key', origin: 'pasted', unsaved: false, ...extra }
+  return { secret, description: 'A key', origin: 'pasted', unsaved: false, ...extra }
 }
 
 function storedVault(storage: Storage) {
@@ -70,9 +70,9 @@ describe('rememberedKeys', () => {
     await next.unlock(PASSPHRASE)
     expect(next.status()).toBe('on')
     expect(listener).toHaveBeenCalled()
-    const restored = nextKeyring.list().map(({ secret, type, description, origin, veniceKeyId, unsaved }) => ({
+    const restored = nextKeyring.list().map(({ secret, description, origin, veniceKeyId, unsaved }) => ({
       secret: secret.expose(),
-      type,
+      type: secret.type,
       description,
       origin,
       veniceKeyId,
@@ -101,7 +101,7 @@ describe('rememberedKeys', () => {
     expect(restored).toHaveLength(2)
 
     // The unlocked session keeps sealing with the same passphrase: a removal is stored too.
-    const admin = nextKeyring.list().find((e) => e.type === 'ADMIN')
+    const admin = nextKeyring.list().find((e) => e.secret.type === 'ADMIN')
     nextKeyring.remove(admin?.id ?? '')
     await next.flush()
     const third = createKeyring()

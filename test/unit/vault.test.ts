@@ -8,7 +8,7 @@ import {
   unseal,
   type SealedVault,
   type VaultKey,
-} from '../../src/features/key/vault'
+} from '../../src/session/vault'
 import { INFERENCE_SECRET_TEXT } from '../helpers/venice'
 
 const PASSPHRASE = 'correct horse battery staple'

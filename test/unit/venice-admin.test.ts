@@ -1,15 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  createApiKey,
-  deleteApiKey,
-  getApiKey,
-  getRateLimitLog,
-  isActiveKeyLimit,
-  isAdminKeyRequired,
-  isAuthenticationFailed,
-  listApiKeys,
-  updateApiKey,
-} from '../../src/venice/apiKeys'
+import { createApiKey, deleteApiKey, getApiKey, getRateLimitLog, listApiKeys, updateApiKey } from '../../src/venice/apiKeys'
 import { getBillingBalance, getUsageAnalytics } from '../../src/venice/billing'
 import type { CreateKeyBody, UpdateKeyBody } from '../../src/venice/schemas'
 import {
@@ -89,30 +79,27 @@ describe('listApiKeys', () => {
     for (const broken of [noLast6, { ...listedKey, usage: { trailingSevenDays: { usd: 'lots', diem: '0' } } }]) {
       const { client } = clientAnswering(() => jsonResponse(200, { object: 'list', data: [broken] }))
       const error = await failure(listApiKeys(client, secret))
-      expect(error.kind).toBe('malformed')
+      expect(error.reason).toBe('malformed')
       expect(error.message).toContain('data.0.')
     }
   })
 
   it('rejects an unknown limit period as malformed', async () => {
     const { client } = clientAnswering(() => jsonResponse(200, { data: [{ ...listedKey, limitPeriod: 'WEEK' }] }))
-    expect((await failure(listApiKeys(client, secret))).kind).toBe('malformed')
+    expect((await failure(listApiKeys(client, secret))).reason).toBe('malformed')
   })
 
   it('turns 401 "Admin API key required" into an error the console recognises, without retrying', async () => {
     const { client, fetchMock } = clientAnswering(adminRequired)
     const error = await failure(listApiKeys(client, secretOf(INFERENCE_SECRET_TEXT)))
-    expect(error).toMatchObject({ kind: 'http', status: 401, message: 'Admin API key required' })
-    expect(isAdminKeyRequired(error)).toBe(true)
-    expect(isAuthenticationFailed(error)).toBe(false)
+    expect(error).toMatchObject({ reason: 'adminKeyRequired', status: 401, message: 'Admin API key required' })
     expect(fetchMock).toHaveBeenCalledTimes(1)
   })
 
   it('tells "Authentication failed" apart from "Admin API key required"', async () => {
     const { client } = clientAnswering(() => jsonResponse(401, { error: 'Authentication failed' }))
     const error = await failure(listApiKeys(client, secret))
-    expect(isAuthenticationFailed(error)).toBe(true)
-    expect(isAdminKeyRequired(error)).toBe(false)
+    expect(error.reason).toBe('authenticationFailed')
   })
 })
 
@@ -134,7 +121,7 @@ describe('getApiKey', () => {
 
   it('rejects a response without data as malformed', async () => {
     const { client } = clientAnswering(() => jsonResponse(200, listedKey))
-    expect((await failure(getApiKey(client, secret, KEY_ID))).kind).toBe('malformed')
+    expect((await failure(getApiKey(client, secret, KEY_ID))).reason).toBe('malformed')
   })
 })
 
@@ -168,7 +155,7 @@ describe('createApiKey', () => {
   it('rejects a created key without a Venice secret as malformed', async () => {
     const { client } = clientAnswering(() => jsonResponse(200, { success: true, data: { ...created, apiKey: undefined } }))
     const error = await failure(createApiKey(client, secret, body))
-    expect(error.kind).toBe('malformed')
+    expect(error.reason).toBe('malformed')
     expect(error.message).toContain('data.apiKey')
   })
 
@@ -182,14 +169,14 @@ describe('createApiKey', () => {
     )
     const error = await failure(createApiKey(client, secret, body))
     expect(error).toMatchObject({ status: 429, retryAfterMs: 42_000 })
-    expect(isActiveKeyLimit(error)).toBe(false)
+    expect(error.reason).toBe('rateLimited')
     expect(fetchMock).toHaveBeenCalledTimes(1)
   })
 
   it('recognises the 500-active-keys limit', async () => {
     const { client } = clientAnswering(() => jsonResponse(400, { error: 'Maximum of 500 active API keys reached' }))
     const error = await failure(createApiKey(client, secret, body))
-    expect(isActiveKeyLimit(error)).toBe(true)
+    expect(error.reason).toBe('activeKeyLimit')
   })
 
   it('shows a schema failure message from a 400', async () => {
@@ -218,7 +205,7 @@ describe('updateApiKey', () => {
 
   it('rejects a success without the key as malformed', async () => {
     const { client } = clientAnswering(() => jsonResponse(200, { success: true }))
-    expect((await failure(updateApiKey(client, secret, { id: KEY_ID, description: 'x' }))).kind).toBe('malformed')
+    expect((await failure(updateApiKey(client, secret, { id: KEY_ID, description: 'x' }))).reason).toBe('malformed')
   })
 })
 
@@ -245,12 +232,12 @@ describe('deleteApiKey', () => {
 
   it('rejects an answer that does not say success as malformed', async () => {
     const { client } = clientAnswering(() => jsonResponse(200, { success: false }))
-    expect((await failure(deleteApiKey(client, secret, KEY_ID))).kind).toBe('malformed')
+    expect((await failure(deleteApiKey(client, secret, KEY_ID))).reason).toBe('malformed')
   })
 
   it('recognises 401 "Admin API key required"', async () => {
     const { client } = clientAnswering(adminRequired)
-    expect(isAdminKeyRequired(await failure(deleteApiKey(client, secret, KEY_ID)))).toBe(true)
+    expect((await failure(deleteApiKey(client, secret, KEY_ID))).reason).toBe('adminKeyRequired')
   })
 })
 
@@ -283,13 +270,13 @@ describe('getRateLimitLog', () => {
       jsonResponse(200, { object: 'list', data: [{ ...breaches[0], timestamp: undefined }] }),
     )
     const error = await failure(getRateLimitLog(client, secret))
-    expect(error.kind).toBe('malformed')
+    expect(error.reason).toBe('malformed')
     expect(error.message).toContain('data.0.timestamp')
   })
 
   it('recognises 401 "Admin API key required"', async () => {
     const { client } = clientAnswering(adminRequired)
-    expect(isAdminKeyRequired(await failure(getRateLimitLog(client, secret)))).toBe(true)
+    expect((await failure(getRateLimitLog(client, secret))).reason).toBe('adminKeyRequired')
   })
 })
 
@@ -318,13 +305,13 @@ describe('getBillingBalance', () => {
       { ...balance, balances: undefined },
     ]) {
       const { client } = clientAnswering(() => jsonResponse(200, broken))
-      expect((await failure(getBillingBalance(client, secret))).kind).toBe('malformed')
+      expect((await failure(getBillingBalance(client, secret))).reason).toBe('malformed')
     }
   })
 
   it('recognises 401 "Admin API key required"', async () => {
     const { client } = clientAnswering(adminRequired)
-    expect(isAdminKeyRequired(await failure(getBillingBalance(client, secret)))).toBe(true)
+    expect((await failure(getBillingBalance(client, secret))).reason).toBe('adminKeyRequired')
   })
 })
 
@@ -376,11 +363,11 @@ describe('getUsageAnalytics', () => {
 
   it('rejects rows without a date as malformed', async () => {
     const { client } = clientAnswering(() => jsonResponse(200, { ...analytics, byDate: [{ USD: 1, DIEM: 0 }] }))
-    expect((await failure(getUsageAnalytics(client, secret, '7d'))).kind).toBe('malformed')
+    expect((await failure(getUsageAnalytics(client, secret, '7d'))).reason).toBe('malformed')
   })
 
   it('recognises 401 "Admin API key required"', async () => {
     const { client } = clientAnswering(adminRequired)
-    expect(isAdminKeyRequired(await failure(getUsageAnalytics(client, secret, '30d')))).toBe(true)
+    expect((await failure(getUsageAnalytics(client, secret, '30d'))).reason).toBe('adminKeyRequired')
   })
 })

@@ -74,14 +74,14 @@ describe('getWeb3Token', () => {
   it('rejects an empty token as malformed', async () => {
     const { client } = clientAnswering(() => jsonResponse(200, { success: true, data: { token: '' } }))
     const error = await failure(getWeb3Token(client))
-    expect(error.kind).toBe('malformed')
+    expect(error.reason).toBe('malformed')
     expect(error.status).toBe(200)
     expect(error.message).toContain('data.token')
   })
 
   it('rejects a body without data as malformed', async () => {
     const { client } = clientAnswering(() => jsonResponse(200, { success: true }))
-    expect((await failure(getWeb3Token(client))).kind).toBe('malformed')
+    expect((await failure(getWeb3Token(client))).reason).toBe('malformed')
   })
 
   it('passes the abort error through when the caller aborted', async () => {
@@ -122,14 +122,14 @@ describe('mintWeb3Key', () => {
   it('rejects a created key whose secret is not a Venice key as malformed', async () => {
     const { client } = clientAnswering(() => jsonResponse(200, { success: true, data: { ...createdKey, apiKey: 'sk-123' } }))
     const error = await failure(mintWeb3Key(client, mintBody))
-    expect(error.kind).toBe('malformed')
+    expect(error.reason).toBe('malformed')
     expect(error.message).toContain('data.apiKey')
   })
 
   it("shows Venice's 400 message", async () => {
     const { client, fetchMock } = clientAnswering(() => jsonResponse(400, { error: 'Wallet 0x1111 has no staked VVV on Base' }))
     const error = await failure(mintWeb3Key(client, mintBody))
-    expect(error).toMatchObject({ kind: 'http', status: 400, message: 'Wallet 0x1111 has no staked VVV on Base' })
+    expect(error).toMatchObject({ reason: 'refused', status: 400, message: 'Wallet 0x1111 has no staked VVV on Base' })
     expect(error.retryAfterMs).toBeUndefined()
     expect(fetchMock).toHaveBeenCalledTimes(1)
   })
@@ -192,29 +192,29 @@ describe('getRateLimits', () => {
       data: { ...RATE_LIMITS_BODY.data, rateLimits: [{ apiModelId: 'm', rateLimits: [{ type: 'RPS', amount: 1 }] }] },
     }
     const error = await rateLimitsFailure(() => jsonResponse(200, body))
-    expect(error.kind).toBe('malformed')
+    expect(error.reason).toBe('malformed')
     expect(error.message).toContain('data.rateLimits')
   })
 
   it('rejects JSON of the wrong shape as malformed', async () => {
     const error = await rateLimitsFailure(() => jsonResponse(200, { data: { accessPermitted: 'yes' } }))
-    expect(error).toMatchObject({ kind: 'malformed', status: 200 })
+    expect(error).toMatchObject({ reason: 'malformed', status: 200 })
   })
 
   it('rejects a non-JSON 200 as malformed', async () => {
     const error = await rateLimitsFailure(() => textResponse(200, '<html>captive portal</html>'))
-    expect(error).toMatchObject({ kind: 'malformed', status: 200 })
+    expect(error).toMatchObject({ reason: 'malformed', status: 200 })
     expect(error.message).toContain('not JSON')
   })
 
   it('401 "Authentication failed"', async () => {
     const error = await rateLimitsFailure(() => jsonResponse(401, { error: 'Authentication failed' }))
-    expect(error).toMatchObject({ kind: 'http', status: 401, message: 'Authentication failed' })
+    expect(error).toMatchObject({ reason: 'authenticationFailed', status: 401, message: 'Authentication failed' })
   })
 
   it('401 "Admin API key required"', async () => {
     const error = await rateLimitsFailure(() => jsonResponse(401, { error: 'Admin API key required' }))
-    expect(error).toMatchObject({ kind: 'http', status: 401, message: 'Admin API key required' })
+    expect(error).toMatchObject({ reason: 'adminKeyRequired', status: 401, message: 'Admin API key required' })
   })
 
   it('402 with an x402 discovery body', async () => {
@@ -227,24 +227,24 @@ describe('getRateLimits', () => {
         ],
       }),
     )
-    expect(error).toMatchObject({ kind: 'http', status: 402, message: 'Authentication required' })
+    expect(error).toMatchObject({ reason: 'refused', status: 402, message: 'Authentication required' })
   })
 
   it('404 with an empty body', async () => {
     const error = await rateLimitsFailure(() => new Response(null, { status: 404, statusText: 'Not Found' }))
-    expect(error).toMatchObject({ kind: 'http', status: 404, message: 'Venice answered HTTP 404 Not Found' })
+    expect(error).toMatchObject({ reason: 'refused', status: 404, message: 'Venice answered HTTP 404 Not Found' })
   })
 
   it('410 Gone', async () => {
     const error = await rateLimitsFailure(() => jsonResponse(410, { error: 'This endpoint has been retired' }))
-    expect(error).toMatchObject({ kind: 'http', status: 410, message: 'This endpoint has been retired' })
+    expect(error).toMatchObject({ reason: 'refused', status: 410, message: 'This endpoint has been retired' })
   })
 
   it('429 with Retry-After in seconds', async () => {
     const error = await rateLimitsFailure(() =>
       jsonResponse(429, { error: 'Rate limit exceeded' }, { headers: { 'Retry-After': '7' } }),
     )
-    expect(error).toMatchObject({ kind: 'http', status: 429, message: 'Rate limit exceeded', retryAfterMs: 7000 })
+    expect(error).toMatchObject({ reason: 'rateLimited', status: 429, message: 'Rate limit exceeded', retryAfterMs: 7000 })
   })
 
   it('429 with Retry-After as an HTTP date', async () => {
@@ -253,7 +253,7 @@ describe('getRateLimits', () => {
       const error = await rateLimitsFailure(() =>
         jsonResponse(429, { error: 'Too many' }, { headers: { 'Retry-After': 'Mon, 20 Apr 2026 12:00:30 GMT' } }),
       )
-      expect(error).toMatchObject({ kind: 'http', status: 429, retryAfterMs: 30_000 })
+      expect(error).toMatchObject({ reason: 'rateLimited', status: 429, retryAfterMs: 30_000 })
     } finally {
       vi.useRealTimers()
     }
@@ -266,21 +266,21 @@ describe('getRateLimits', () => {
 
   it.each([500, 502, 503, 504])('%i with a JSON message', async (status) => {
     const error = await rateLimitsFailure(() => jsonResponse(status, { error: 'Upstream trouble' }))
-    expect(error).toMatchObject({ kind: 'http', status, message: 'Upstream trouble' })
+    expect(error).toMatchObject({ reason: 'serverError', status, message: 'Upstream trouble' })
   })
 
   it('500 with an HTML body', async () => {
     const error = await rateLimitsFailure(() =>
       textResponse(500, '<html><body>Internal Server Error</body></html>', 'Internal Server Error'),
     )
-    expect(error).toMatchObject({ kind: 'http', status: 500, message: 'Venice answered HTTP 500 Internal Server Error' })
+    expect(error).toMatchObject({ reason: 'serverError', status: 500, message: 'Venice answered HTTP 500 Internal Server Error' })
   })
 
   it('a rejected fetch is "unreachable" and names the host, not the key', async () => {
     const error = await rateLimitsFailure(() => {
       throw new TypeError('Failed to fetch')
     })
-    expect(error.kind).toBe('unreachable')
+    expect(error.reason).toBe('unreachable')
     expect(error.status).toBeUndefined()
     expect(error.message).toContain('api.venice.test')
   })

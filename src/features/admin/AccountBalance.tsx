@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { ErrorNotice } from '../../ui/ErrorNotice'
 import { formatAmount, formatUsd } from '../../ui/format'
 import { CONSUMPTION_CURRENCIES, type BillingBalance, type ConsumptionCurrency } from '../../venice/schemas'
-import type { KeyEntry } from '../key/keyring'
+import type { KeyEntry } from '../../session/keyring'
 import { adminQueries } from './queries'
 import { CURRENCY_WORDS } from './words'
 

@@ -6,14 +6,12 @@ import { formatDuration } from '../../ui/format'
 import { Notice } from '../../ui/Notice'
 import { useMemoryDraft } from '../../ui/useMemoryDraft'
 import { useNow } from '../../ui/useNow'
-import { isActiveKeyLimit, isAdminKeyRequired, isAuthenticationFailed } from '../../venice/apiKeys'
-import { isVeniceError } from '../../venice/errors'
+import { hasReason } from '../../venice/errors'
 import type { CreateKeyBody } from '../../venice/schemas'
-import { KeyOptionsForm } from '../key-options/KeyOptionsForm'
-import { DEFAULT_DRAFT, validateKeyOptions, type FieldErrors, type KeyOptionsDraft } from '../key-options/keyOptions'
-import type { KeyEntry } from '../key/keyring'
-import { SecretReveal } from '../key/SecretReveal'
-import { useKey } from '../key/useKeyring'
+import { DEFAULT_DRAFT, KeyOptionsForm, validateKeyOptions, type FieldErrors, type KeyOptionsDraft } from '../key-options'
+import type { KeyEntry } from '../../session/keyring'
+import { SecretReveal } from '../key'
+import { useKey } from '../../session/useKeyring'
 import { useCreateKey } from './mutations'
 import { adminMutationKey } from './queries'
 
@@ -49,13 +47,13 @@ export function CreateKey({ entry }: { entry: KeyEntry }) {
   const created = useKey(createdId ?? '')
 
   const error = last?.status === 'error' ? last.error : undefined
-  const keyLimit = isActiveKeyLimit(error)
-  const cooldownUntil =
-    isVeniceError(error) && error.status === 429 && !keyLimit && last ? last.at + (error.retryAfterMs ?? CREATION_WINDOW_MS) : 0
+  const keyLimit = hasReason(error, 'activeKeyLimit')
+  const rateLimited = hasReason(error, 'rateLimited')
+  const cooldownUntil = rateLimited && last ? last.at + (error.retryAfterMs ?? CREATION_WINDOW_MS) : 0
   // `now` ticks once a second and may be up to a second old here (e.g. right as the 429 lands): never count from before it.
   const waitMs = cooldownUntil - Math.max(now, Date.now())
   const coolingDown = waitMs > 0
-  const refused = isAdminKeyRequired(error) || isAuthenticationFailed(error)
+  const refused = hasReason(error, 'adminKeyRequired', 'authenticationFailed')
 
   function submit(event: FormEvent) {
     event.preventDefault()
@@ -89,9 +87,7 @@ export function CreateKey({ entry }: { entry: KeyEntry }) {
 
       {keyLimit && (
         <Notice tone="error" title="This account has 500 active keys, Venice’s maximum">
-          <p>
-            Revoke keys that are no longer used, then create this one. Venice said: {error instanceof Error ? error.message : ''}
-          </p>
+          <p>Revoke keys that are no longer used, then create this one. Venice said: {error.message}</p>
         </Notice>
       )}
       {coolingDown && (
@@ -101,7 +97,7 @@ export function CreateKey({ entry }: { entry: KeyEntry }) {
           </p>
         </Notice>
       )}
-      {error !== undefined && !keyLimit && !refused && !(isVeniceError(error) && error.status === 429) && (
+      {error !== undefined && !keyLimit && !refused && !rateLimited && (
         <ErrorNotice error={error} outcome="The key was not created" />
       )}
 

@@ -1,10 +1,9 @@
 import { useState, type FormEvent } from 'react'
 import { ErrorNotice } from '../../ui/ErrorNotice'
 import { Notice } from '../../ui/Notice'
-import { isAdminKeyRequired, isAuthenticationFailed } from '../../venice/apiKeys'
+import { hasReason } from '../../venice/errors'
 import type { ApiKey, UpdateKeyBody } from '../../venice/schemas'
-import { KeyOptionsForm } from '../key-options/KeyOptionsForm'
-import type { FieldErrors, KeyOptionsDraft } from '../key-options/keyOptions'
+import { KeyOptionsForm, type FieldErrors, type KeyOptionsDraft } from '../key-options'
 import { draftFromKey, editDiff } from './editDiff'
 import { useUpdateKey } from './mutations'
 
@@ -39,7 +38,7 @@ export function EditKeyForm({ keyId, apiKey }: { keyId: string; apiKey: ApiKey }
     update.mutate(diff.body, { onSuccess: () => setOutcome({ kind: 'saved', fields }) })
   }
 
-  const refused = isAdminKeyRequired(update.error) || isAuthenticationFailed(update.error)
+  const refused = hasReason(update.error, 'adminKeyRequired', 'authenticationFailed')
   return (
     <form className="admin-edit" onSubmit={submit} noValidate aria-labelledby="admin-edit-title">
       <h4 id="admin-edit-title">Change its settings</h4>

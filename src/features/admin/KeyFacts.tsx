@@ -1,7 +1,7 @@
 import { formatAmount, formatDate, formatUsd } from '../../ui/format'
 import type { ApiKey } from '../../venice/schemas'
 import { UsageBar } from './UsageBar'
-import { MODEL_PRIVACY_NAMES } from '../key-options/explanations'
+import { MODEL_PRIVACY_NAMES } from '../key-options'
 import { RESET_WORDS } from './words'
 
 const cap = (value: number | null, format: (n: number) => string) => (value === null ? 'No cap' : format(value))

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { useEffect, useRef, useState } from 'react'
 import { ErrorNotice } from '../../ui/ErrorNotice'
-import type { KeyEntry } from '../key/keyring'
+import type { KeyEntry } from '../../session/keyring'
 import { KeyDetail } from './KeyDetail'
 import { KeysTable } from './KeysTable'
 import { adminQueries } from './queries'

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react'
 import { ErrorNotice } from '../../ui/ErrorNotice'
 import { Notice } from '../../ui/Notice'
-import { isAdminKeyRequired, isAuthenticationFailed } from '../../venice/apiKeys'
+import { hasReason } from '../../venice/errors'
 import type { ApiKey } from '../../venice/schemas'
-import type { KeyEntry } from '../key/keyring'
+import type { KeyEntry } from '../../session/keyring'
 import { isKeyInUse } from './keyInUse'
 import { useRevokeKey } from './mutations'
 import { keyName } from './words'
@@ -44,7 +44,7 @@ export function RevokeKey({ entry, apiKey, onRevoked, onRevokedSelf }: RevokeKey
     revoke.mutate({ veniceKeyId: apiKey.id, inUse }, { onSuccess: () => !inUse && onRevoked() })
   }
 
-  const refused = isAdminKeyRequired(revoke.error) || isAuthenticationFailed(revoke.error)
+  const refused = hasReason(revoke.error, 'adminKeyRequired', 'authenticationFailed')
   return (
     <section className="admin-revoke" aria-labelledby="admin-revoke-title">
       <h4 id="admin-revoke-title">Revoke it</h4>

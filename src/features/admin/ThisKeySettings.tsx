@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { ErrorNotice } from '../../ui/ErrorNotice'
-import type { KeyEntry } from '../key/keyring'
+import type { KeyEntry } from '../../session/keyring'
 import { KeyFacts } from './KeyFacts'
 import { adminQueries } from './queries'
 

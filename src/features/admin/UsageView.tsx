@@ -3,7 +3,7 @@ import { Component, lazy, Suspense, useState, type ReactNode } from 'react'
 import { ErrorNotice } from '../../ui/ErrorNotice'
 import { formatAmount, formatUsd } from '../../ui/format'
 import { USAGE_LOOKBACKS, type UsageAnalytics, type UsageLookback } from '../../venice/schemas'
-import type { KeyEntry } from '../key/keyring'
+import type { KeyEntry } from '../../session/keyring'
 import { adminQueries } from './queries'
 import { DailyTable, TopKeys, TopModels } from './UsageTables'
 

@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { createApiKey, deleteApiKey, updateApiKey } from '../../venice/apiKeys'
 import { venice } from '../../venice/instance'
-import { keyring } from '../key/session'
-import type { CreateKeyBody, CreatedKey, UpdateKeyBody } from '../../venice/schemas'
-import { Secret } from '../../venice/secret'
+import { keepCreatedKey } from '../../session/keepCreatedKey'
+import { keyring } from '../../session/store'
+import type { CreateKeyBody, UpdateKeyBody } from '../../venice/schemas'
 import { adminMutationKey, adminQueries } from './queries'
 
 // Never retried (the shared client sets `retry: false` for mutations): a repeated create could
@@ -19,22 +19,9 @@ export function useCreateKey(keyId: string) {
   return useMutation({
     mutationKey: adminMutationKey(keyId, 'create'),
     mutationFn: async (body: CreateKeyBody): Promise<string> =>
-      keepCreatedKey(await createApiKey(venice, keyring.secretOf(keyId), body), body),
+      keepCreatedKey(await createApiKey(venice, keyring.secretOf(keyId), body), body.description),
     onSuccess: () => void client.invalidateQueries({ queryKey: adminQueries.keys(keyId).queryKey }),
   })
-}
-
-function keepCreatedKey(created: CreatedKey, body: CreateKeyBody): string {
-  const parsed = Secret.parse(created.apiKey)
-  if (!parsed.ok) throw new Error('Venice created a key but returned its secret in an unknown format.')
-  return keyring.add({
-    secret: parsed.secret,
-    type: created.apiKeyType,
-    description: created.description || body.description,
-    origin: 'minted',
-    veniceKeyId: created.id,
-    unsaved: true,
-  }).id
 }
 
 /** Update → the key list and that key's detail are stale. */

@@ -1,9 +1,10 @@
 import { queryOptions } from '@tanstack/react-query'
+import { veniceQueryRoot } from '../../query/queryClient'
 import { getApiKey, getRateLimitLog, listApiKeys } from '../../venice/apiKeys'
 import { getBillingBalance, getUsageAnalytics } from '../../venice/billing'
 import { venice } from '../../venice/instance'
 import type { UsageLookback } from '../../venice/schemas'
-import { keyring } from '../key/session'
+import { keyring } from '../../session/store'
 
 const MINUTE_MS = 60_000
 /** Venice caches usage analytics for 10 minutes: asking sooner returns the same figures. */
@@ -14,7 +15,7 @@ const USAGE_CACHE_MS = 10 * MINUTE_MS
  * keys of different accounts never share data. No polling: lists refresh on demand or when stale.
  */
 export const adminQueries = {
-  all: ['admin'] as const,
+  all: [...veniceQueryRoot, 'admin'] as const,
   of: (keyId: string) => [...adminQueries.all, keyId] as const,
   keys: (keyId: string) =>
     queryOptions({

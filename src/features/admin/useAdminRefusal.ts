@@ -1,9 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useCallback, useSyncExternalStore } from 'react'
-import { isAdminKeyRequired, isAuthenticationFailed } from '../../venice/apiKeys'
+import { hasReason, type VeniceError } from '../../venice/errors'
 import { adminQueries } from './queries'
 
-export type AdminRefusal = { reason: 'notAdmin' | 'invalidKey'; error: Error }
+export type AdminRefusal = { reason: 'notAdmin' | 'invalidKey'; error: VeniceError }
 
 /**
  * A 401 on any admin query or mutation of this key: "Admin API key required" (the prefix said
@@ -29,7 +29,7 @@ export function useAdminRefusal(keyId: string): { refusal: AdminRefusal | undefi
     [client],
   )
 
-  const snapshot = useCallback((): Error | undefined => {
+  const snapshot = useCallback((): VeniceError | undefined => {
     const prefix = adminQueries.of(keyId)
     const errors: unknown[] = [
       ...client
@@ -41,7 +41,7 @@ export function useAdminRefusal(keyId: string): { refusal: AdminRefusal | undefi
         .findAll({ mutationKey: prefix })
         .map((mutation) => mutation.state.error),
     ]
-    return errors.find((error): error is Error => isAdminKeyRequired(error) || isAuthenticationFailed(error))
+    return errors.find((error) => hasReason(error, 'adminKeyRequired', 'authenticationFailed'))
   }, [client, keyId])
 
   const error = useSyncExternalStore(subscribe, snapshot, snapshot)
@@ -54,7 +54,7 @@ export function useAdminRefusal(keyId: string): { refusal: AdminRefusal | undefi
   }, [client, keyId])
 
   const refusal = error
-    ? { reason: isAdminKeyRequired(error) ? ('notAdmin' as const) : ('invalidKey' as const), error }
+    ? { reason: error.reason === 'adminKeyRequired' ? ('notAdmin' as const) : ('invalidKey' as const), error }
     : undefined
   return { refusal, checkAgain }
 }

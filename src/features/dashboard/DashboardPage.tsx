@@ -4,8 +4,8 @@ import { formatDate, formatDuration } from '../../ui/format'
 import { Notice } from '../../ui/Notice'
 import { useNow } from '../../ui/useNow'
 import { isVeniceError } from '../../venice/errors'
-import { queryClient } from '../../venice/queryClient'
-import type { KeyEntry } from '../key/keyring'
+import { queryClient } from '../../query/queryClient'
+import type { KeyEntry } from '../../session/keyring'
 import { Balances } from './Balances'
 import { EpochCountdown } from './EpochCountdown'
 import { keyQueries } from './queries'
@@ -30,7 +30,7 @@ function Dashboard({ entry }: { entry: KeyEntry }) {
     <section className="dashboard" aria-labelledby="dashboard-title" aria-busy={isFetching}>
       <header className="dashboard-header">
         <h1 id="dashboard-title">
-          {entry.description} <span className={`badge badge-${entry.type.toLowerCase()}`}>{entry.type}</span>{' '}
+          {entry.description} <span className={`badge badge-${entry.secret.type.toLowerCase()}`}>{entry.secret.type}</span>{' '}
           <code>…{entry.secret.last6}</code>
         </h1>
         <button type="button" className="button" onClick={() => void query.refetch()} disabled={isFetching}>

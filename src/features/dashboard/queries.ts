@@ -1,14 +1,15 @@
 import { queryOptions } from '@tanstack/react-query'
+import { veniceQueryRoot } from '../../query/queryClient'
 import { getRateLimits } from '../../venice/rateLimits'
 import { venice } from '../../venice/instance'
-import { keyring } from '../key/session'
+import { keyring } from '../../session/store'
 
 /** Never faster than once a minute: the dashboard polls a budgeted API. */
 const REFRESH_INTERVAL_MS = 60_000
 
 /** Keyed by the key's local id, never by its secret. */
 export const keyQueries = {
-  all: ['key'] as const,
+  all: [...veniceQueryRoot, 'key'] as const,
   of: (keyId: string) => [...keyQueries.all, keyId] as const,
   rateLimits: (keyId: string) =>
     queryOptions({

@@ -1,2 +1,3 @@
 export { KeyOptionsForm } from './KeyOptionsForm'
-export { DEFAULT_DRAFT, validateKeyOptions, type KeyOptionsDraft, type FieldErrors } from './keyOptions'
+export { MODEL_PRIVACY_NAMES } from './explanations'
+export { DEFAULT_DRAFT, validateKeyOptions, type FieldErrors, type KeyOptionsDraft } from './keyOptions'

@@ -1,4 +1,4 @@
-import { rememberedKeys } from './session'
+import { rememberedKeys } from '../../session/store'
 
 /** Wipes the keys of this tab and their encrypted copy on this device, after a confirmation. */
 export function ForgetEverythingButton() {

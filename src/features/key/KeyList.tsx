@@ -1,6 +1,6 @@
-import type { KeyEntry } from './keyring'
-import { keyring } from './session'
-import { useKeys } from './useKeyring'
+import type { KeyEntry } from '../../session/keyring'
+import { keyring } from '../../session/store'
+import { useKeys } from '../../session/useKeyring'
 
 interface KeyListProps {
   activeId?: string
@@ -20,7 +20,7 @@ export function KeyList({ activeId, hrefFor, onForget }: KeyListProps) {
           <li key={entry.id} className={entry.id === activeId ? 'active' : undefined}>
             <a href={hrefFor(entry)} aria-current={entry.id === activeId ? 'page' : undefined}>
               <span className="key-description">{entry.description}</span>
-              <span className={`badge badge-${entry.type.toLowerCase()}`}>{entry.type}</span>
+              <span className={`badge badge-${entry.secret.type.toLowerCase()}`}>{entry.secret.type}</span>
               <code aria-label={`ending in ${entry.secret.last6}`}>…{entry.secret.last6}</code>
               {entry.unsaved && <span className="badge badge-warning">not saved yet</span>}
             </a>

@@ -2,8 +2,8 @@ import { useState, type FormEvent } from 'react'
 import { Field } from '../../ui/Field'
 import { useMemoryDraft } from '../../ui/useMemoryDraft'
 import { Secret } from '../../venice/secret'
-import type { KeyEntry } from './keyring'
-import { keyring } from './session'
+import type { KeyEntry } from '../../session/keyring'
+import { keyring } from '../../session/store'
 
 /** Use a key the user already has: no wallet, nothing sent until the shape is right. */
 export function PasteKeyForm({ onAdded }: { onAdded: (entry: KeyEntry) => void }) {
@@ -17,7 +17,7 @@ export function PasteKeyForm({ onAdded }: { onAdded: (entry: KeyEntry) => void }
     setError(undefined)
     resetText()
     const { secret } = parsed
-    onAdded(keyring.add({ secret, type: secret.type, description: 'Pasted key', origin: 'pasted', unsaved: false }))
+    onAdded(keyring.add({ secret, description: 'Pasted key', origin: 'pasted', unsaved: false }))
   }
 
   return (

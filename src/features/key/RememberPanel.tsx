@@ -2,8 +2,8 @@ import { useState, type FormEvent } from 'react'
 import { Field } from '../../ui/Field'
 import { ForgetEverythingButton } from './ForgetEverythingButton'
 import { Notice } from '../../ui/Notice'
-import { rememberedKeys } from './session'
-import { useKeys, useRememberStatus } from './useKeyring'
+import { rememberedKeys } from '../../session/store'
+import { useKeys, useRememberStatus } from '../../session/useKeyring'
 
 const MIN_PASSPHRASE = 8
 

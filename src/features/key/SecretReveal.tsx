@@ -1,7 +1,7 @@
 import { useId, useState } from 'react'
 import { Notice } from '../../ui/Notice'
-import type { KeyEntry } from './keyring'
-import { keyring } from './session'
+import type { KeyEntry } from '../../session/keyring'
+import { keyring } from '../../session/store'
 
 /** The reveal-once view of a new key. Copying, downloading or confirming marks it saved. */
 export function SecretReveal({ entry, apiUrl }: { entry: KeyEntry; apiUrl: string }) {
@@ -9,7 +9,7 @@ export function SecretReveal({ entry, apiUrl }: { entry: KeyEntry; apiUrl: strin
   const [revealed, setRevealed] = useState(false)
   const [copied, setCopied] = useState<'secret' | 'curl' | 'failed'>()
   const secret = entry.secret.expose()
-  const masked = `VENICE_${entry.type}_KEY_${'•'.repeat(16)}${entry.secret.last6}`
+  const masked = `VENICE_${entry.secret.type}_KEY_${'•'.repeat(16)}${entry.secret.last6}`
   const envFile = `VENICE_API_KEY=${secret}\n`
   const envName = `venice-${entry.secret.last6}.env`
   const curl = `set -a; . ./${envName}; set +a; curl -s -H "Authorization: Bearer $VENICE_API_KEY" ${apiUrl}/api_keys/rate_limits`
@@ -35,7 +35,7 @@ export function SecretReveal({ entry, apiUrl }: { entry: KeyEntry; apiUrl: strin
 
   return (
     <section className="secret-reveal" aria-labelledby={titleId}>
-      <h2 id={titleId}>Your new {entry.type} key</h2>
+      <h2 id={titleId}>Your new {entry.secret.type} key</h2>
       <Notice tone="warning" title="Save it now">
         <p>Venice will never show this key again. If you lose it, revoke it and make a new one.</p>
       </Notice>

@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react'
 import { Field } from '../../ui/Field'
 import { ForgetEverythingButton } from './ForgetEverythingButton'
-import { rememberedKeys } from './session'
-import { useRememberStatus } from './useKeyring'
-import { WrongPassphraseError } from './vault'
+import { rememberedKeys } from '../../session/store'
+import { useRememberStatus } from '../../session/useKeyring'
+import { WrongPassphraseError } from '../../session/vault'
 
 /** A returning visitor's remembered keys, opened with their passphrase. */
 export function UnlockVault() {

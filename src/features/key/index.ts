@@ -1,7 +1,3 @@
-export type { KeyEntry } from './keyring'
-export { keyring, rememberedKeys } from './session'
-export { useKey, useKeys, useRememberStatus } from './useKeyring'
-export { useUnsavedSecretGuard } from './useUnsavedSecretGuard'
 export { KeyList } from './KeyList'
 export { PasteKeyForm } from './PasteKeyForm'
 export { RememberPanel } from './RememberPanel'

@@ -1,7 +1,7 @@
 import type { Address, Hex } from 'viem'
 import type { CreatedKey, KeyOptions } from '../../venice/schemas'
 import type { KeyType } from '../../venice/secret'
-import { isVeniceError } from '../../venice/errors'
+import { hasReason } from '../../venice/errors'
 import { isSignable, tokenRemainingMs, type MintEvent, type SignableToken } from './mintMachine'
 
 export interface MintDeps {
@@ -73,7 +73,7 @@ export async function runMint(deps: MintDeps, request: MintRequest): Promise<voi
 
 /** A 4xx answer means Venice refused and created nothing; anything else leaves it unknown. */
 function isDefinitiveRefusal(error: unknown): boolean {
-  return isVeniceError(error) && error.kind === 'http' && error.status !== undefined && error.status < 500
+  return hasReason(error, 'adminKeyRequired', 'authenticationFailed', 'activeKeyLimit', 'rateLimited', 'refused')
 }
 
 /** EIP-1193 4001, as thrown by viem/wagmi (possibly wrapped) or by a bare provider. */

@@ -1,47 +1,45 @@
-import { useCallback, useReducer, useRef } from 'react'
+import { useQueryClient } from '@tanstack/react-query'
+import { useCallback, useReducer } from 'react'
 import type { Address } from 'viem'
 import { useSignMessage } from 'wagmi'
+import { veniceQueryRoot } from '../../query/queryClient'
+import { keepCreatedKey } from '../../session/keepCreatedKey'
 import { venice } from '../../venice/instance'
-import { withRetry } from '../../venice/retry'
-import { getWeb3Token, mintWeb3Key } from '../../venice/web3Key'
 import type { KeyOptions } from '../../venice/schemas'
-import { Secret, type KeyType } from '../../venice/secret'
-import { keyring } from '../key/session'
-import { initialMintState, mintReducer, type MintState } from './mintMachine'
+import type { KeyType } from '../../venice/secret'
+import { getWeb3Token, mintWeb3Key } from '../../venice/web3Key'
+import { initialMintState, mintReducer } from './mintMachine'
 import { runMint } from './runMint'
 
 /** The mint state machine wired to the wallet, the Venice API and the keyring. */
 export function useMint() {
   const [state, dispatch] = useReducer(mintReducer, initialMintState)
-  const stateRef = useRef<MintState>(state)
-  stateRef.current = state
   const { signMessageAsync } = useSignMessage()
+  const queryClient = useQueryClient()
+  const cachedToken = state.token
 
   const mint = useCallback(
     (address: Address, apiKeyType: KeyType, options: KeyOptions) =>
       runMint(
         {
-          fetchToken: () => withRetry(() => getWeb3Token(venice)),
+          // A GET, so Venice's retry policy applies (the query defaults under veniceQueryRoot);
+          // gcTime 0: a token is one-use, never served from the cache.
+          fetchToken: () =>
+            queryClient.fetchQuery({
+              queryKey: [...veniceQueryRoot, 'web3Token'],
+              queryFn: ({ signal }) => getWeb3Token(venice, signal),
+              staleTime: 0,
+              gcTime: 0,
+            }),
           sign: (message) => signMessageAsync({ message }),
           post: (body) => mintWeb3Key(venice, body),
-          keep: (created) => {
-            const parsed = Secret.parse(created.apiKey)
-            if (!parsed.ok) throw new Error('Venice returned a key in an unknown format.')
-            return keyring.add({
-              secret: parsed.secret,
-              type: created.apiKeyType,
-              description: created.description ?? options.description ?? 'Web3 API Key',
-              origin: 'minted',
-              veniceKeyId: created.id,
-              unsaved: true,
-            }).id
-          },
+          keep: (created) => keepCreatedKey(created, options.description ?? 'Web3 API Key'),
           now: Date.now,
           dispatch,
         },
-        { address, apiKeyType, options, cachedToken: stateRef.current.token },
+        { address, apiKeyType, options, cachedToken },
       ),
-    [signMessageAsync],
+    [signMessageAsync, queryClient, cachedToken],
   )
 
   const reset = useCallback(() => dispatch({ type: 'reset' }), [])

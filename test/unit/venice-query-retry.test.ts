@@ -1,12 +1,17 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { queryClient, veniceQueryRoot } from '../../src/query/queryClient'
+import { MAX_RETRIES, isRetryable, shouldRetryVeniceQuery, veniceRetryDelay } from '../../src/query/veniceRetry'
 import { createVeniceClient } from '../../src/venice/client'
-import { VeniceError } from '../../src/venice/errors'
-import { queryClient } from '../../src/venice/queryClient'
+import { VeniceError, reasonOfStatus } from '../../src/venice/errors'
 import { getRateLimits } from '../../src/venice/rateLimits'
-import { MAX_RETRIES, isRetryable, queryRetryDelay, retryDelayMs, shouldRetryQuery, withRetry } from '../../src/venice/retry'
 import { INFERENCE_SECRET_TEXT, RATE_LIMITS_BODY, fakeFetch, jsonResponse, secretOf } from '../helpers/venice'
 
-const httpError = (status: number, retryAfterMs?: number) => new VeniceError('http', `HTTP ${status}`, { status, retryAfterMs })
+const httpError = (status: number, retryAfterMs?: number) =>
+  new VeniceError(reasonOfStatus(status, `HTTP ${status}`), `HTTP ${status}`, { status, retryAfterMs })
+
+/** A Venice query through the app's client, so the policy comes from the query defaults. */
+const veniceQuery = <T>(name: string, queryFn: () => Promise<T>) =>
+  queryClient.fetchQuery({ queryKey: [...veniceQueryRoot, 'retry-test', name], queryFn })
 
 afterEach(() => {
   vi.useRealTimers()
@@ -28,34 +33,40 @@ describe('isRetryable', () => {
     expect(isRetryable(httpError(429, 3_600_000))).toBe(false)
   })
 
-  it('never retries an unreachable API, a malformed answer or a foreign error', () => {
+  it('never retries an unreachable API, a malformed answer, the 500-keys limit or a foreign error', () => {
     expect(isRetryable(new VeniceError('unreachable', 'offline'))).toBe(false)
     expect(isRetryable(new VeniceError('malformed', 'bad', { status: 503 }))).toBe(false)
+    expect(isRetryable(new VeniceError('activeKeyLimit', 'Maximum of 500 active keys', { status: 429 }))).toBe(false)
     expect(isRetryable(Object.assign(new Error('x'), { status: 503 }))).toBe(false)
   })
 })
 
-describe('retryDelayMs', () => {
+describe('veniceRetryDelay', () => {
   it('honours Retry-After on a 429 exactly', () => {
-    expect(retryDelayMs(httpError(429, 7000), 0)).toBe(7000)
-    expect(retryDelayMs(httpError(429, 7000), 2)).toBe(7000)
-    expect(retryDelayMs(httpError(429, 0), 1)).toBe(0)
-    expect(retryDelayMs(httpError(429, 60_000), 0)).toBe(60_000)
+    expect(veniceRetryDelay(0, httpError(429, 7000))).toBe(7000)
+    expect(veniceRetryDelay(2, httpError(429, 7000))).toBe(7000)
+    expect(veniceRetryDelay(1, httpError(429, 0))).toBe(0)
+    expect(veniceRetryDelay(0, httpError(429, 60_000))).toBe(60_000)
   })
 
   it('backs off exponentially otherwise, capped at a minute', () => {
-    expect([0, 1, 2, 3].map((attempt) => retryDelayMs(httpError(503), attempt))).toEqual([500, 1000, 2000, 4000])
-    expect(retryDelayMs(httpError(429), 1)).toBe(1000)
-    expect(retryDelayMs(httpError(502), 20)).toBe(60_000)
+    expect([0, 1, 2, 3].map((attempt) => veniceRetryDelay(attempt, httpError(503)))).toEqual([500, 1000, 2000, 4000])
+    expect(veniceRetryDelay(1, httpError(429))).toBe(1000)
+    expect(veniceRetryDelay(20, httpError(502))).toBe(60_000)
+  })
+
+  it('shouldRetryVeniceQuery: the count starts at 0, so a 5xx gets MAX_RETRIES retries', () => {
+    expect([0, 1, 2, 3].map((count) => shouldRetryVeniceQuery(count, httpError(503)))).toEqual([true, true, true, false])
+    for (const status of [400, 401, 402, 403, 404]) expect(shouldRetryVeniceQuery(0, httpError(status))).toBe(false)
   })
 })
 
-describe('withRetry', () => {
+describe('the app query client, for queries under the Venice root', () => {
   it(`retries a 5xx GET ${MAX_RETRIES} times with growing delays, then gives up`, async () => {
     vi.useFakeTimers()
     const fetchMock = fakeFetch(() => jsonResponse(503, { error: 'Service unavailable' }))
     const client = createVeniceClient('https://api.venice.test/api/v1', fetchMock)
-    const settled = withRetry(() => getRateLimits(client, secretOf(INFERENCE_SECRET_TEXT))).catch((e: unknown) => e)
+    const settled = veniceQuery('5xx', () => getRateLimits(client, secretOf(INFERENCE_SECRET_TEXT))).catch((e: unknown) => e)
 
     await vi.advanceTimersByTimeAsync(0)
     expect(fetchMock).toHaveBeenCalledTimes(1)
@@ -69,9 +80,7 @@ describe('withRetry', () => {
     expect(fetchMock).toHaveBeenCalledTimes(4)
     await vi.runAllTimersAsync()
 
-    const error = await settled
-    expect(error).toBeInstanceOf(VeniceError)
-    expect((error as VeniceError).status).toBe(503)
+    expect(await settled).toMatchObject({ reason: 'serverError', status: 503 })
     expect(fetchMock).toHaveBeenCalledTimes(1 + MAX_RETRIES)
   })
 
@@ -80,7 +89,7 @@ describe('withRetry', () => {
     const answers = [jsonResponse(502, { error: 'Bad gateway' }), jsonResponse(504, {}), jsonResponse(200, RATE_LIMITS_BODY)]
     const fetchMock = fakeFetch(() => answers.shift() ?? jsonResponse(500, {}))
     const client = createVeniceClient('https://api.venice.test/api/v1', fetchMock)
-    const result = withRetry(() => getRateLimits(client, secretOf(INFERENCE_SECRET_TEXT)))
+    const result = veniceQuery('recovers', () => getRateLimits(client, secretOf(INFERENCE_SECRET_TEXT)))
     await vi.runAllTimersAsync()
     await expect(result).resolves.toEqual(RATE_LIMITS_BODY.data)
     expect(fetchMock).toHaveBeenCalledTimes(3)
@@ -89,7 +98,7 @@ describe('withRetry', () => {
   it('waits exactly the Retry-After of a 429', async () => {
     vi.useFakeTimers()
     const call = vi.fn<() => Promise<string>>().mockRejectedValueOnce(httpError(429, 2000)).mockResolvedValueOnce('ok')
-    const result = withRetry(call)
+    const result = veniceQuery('429', call)
     await vi.advanceTimersByTimeAsync(1999)
     expect(call).toHaveBeenCalledTimes(1)
     await vi.advanceTimersByTimeAsync(1)
@@ -99,54 +108,25 @@ describe('withRetry', () => {
 
   it.each([400, 401, 402, 403, 404])('never retries a %i', async (status) => {
     const call = vi.fn<() => Promise<never>>().mockRejectedValue(httpError(status))
-    await expect(withRetry(call)).rejects.toMatchObject({ status })
+    await expect(veniceQuery(String(status), call)).rejects.toMatchObject({ status })
     expect(call).toHaveBeenCalledTimes(1)
   })
 
   it('never retries an unreachable API', async () => {
     const call = vi.fn<() => Promise<never>>().mockRejectedValue(new VeniceError('unreachable', 'offline'))
-    await expect(withRetry(call)).rejects.toMatchObject({ kind: 'unreachable' })
+    await expect(veniceQuery('unreachable', call)).rejects.toMatchObject({ reason: 'unreachable' })
     expect(call).toHaveBeenCalledTimes(1)
   })
 
-  it('stops waiting when aborted', async () => {
+  it('leaves other queries (the wallet reads) their own retry setting', async () => {
     vi.useFakeTimers()
-    const controller = new AbortController()
-    const call = vi.fn<() => Promise<never>>().mockRejectedValue(httpError(503))
-    const settled = withRetry(call, controller.signal).catch((e: unknown) => e)
-    await vi.advanceTimersByTimeAsync(100)
-    controller.abort(new Error('left the page'))
-    expect(await settled).toMatchObject({ message: 'left the page' })
+    const read = vi.fn<() => Promise<never>>().mockRejectedValue(new Error('RPC down'))
+    const settled = queryClient
+      .fetchQuery({ queryKey: ['readContracts', 'retry-test'], queryFn: read, retry: 1, retryDelay: 10 })
+      .catch((e: unknown) => e)
     await vi.runAllTimersAsync()
-    expect(call).toHaveBeenCalledTimes(1)
-  })
-})
-
-describe('TanStack Query retry options', () => {
-  it('shouldRetryQuery: failureCount counts from 0, so a 5xx gets MAX_RETRIES retries', () => {
-    expect([0, 1, 2, 3].map((count) => shouldRetryQuery(count, httpError(503)))).toEqual([true, true, true, false])
-    expect(shouldRetryQuery(0, httpError(429))).toBe(true)
-    for (const status of [400, 401, 402, 403, 404]) expect(shouldRetryQuery(0, httpError(status))).toBe(false)
-    expect(shouldRetryQuery(0, new VeniceError('unreachable', 'offline'))).toBe(false)
-  })
-
-  it('queryRetryDelay: the first retry waits the base delay, a 429 its Retry-After', () => {
-    expect([0, 1, 2].map((count) => queryRetryDelay(count, httpError(500)))).toEqual([500, 1000, 2000])
-    expect(queryRetryDelay(0, httpError(429, 9000))).toBe(9000)
-  })
-
-  it('the app query client calls a failing 5xx query 1 + MAX_RETRIES times, a 401 once', async () => {
-    vi.useFakeTimers()
-    const failing = vi.fn<() => Promise<never>>().mockRejectedValue(httpError(503))
-    const settled = queryClient.fetchQuery({ queryKey: ['retry-test', 503], queryFn: failing }).catch((e: unknown) => e)
-    await vi.runAllTimersAsync()
-    expect(await settled).toMatchObject({ status: 503 })
-    expect(failing).toHaveBeenCalledTimes(1 + MAX_RETRIES)
-
-    const refused = vi.fn<() => Promise<never>>().mockRejectedValue(httpError(401))
-    const refusedSettled = queryClient.fetchQuery({ queryKey: ['retry-test', 401], queryFn: refused }).catch((e: unknown) => e)
-    await vi.runAllTimersAsync()
-    expect(await refusedSettled).toMatchObject({ status: 401 })
-    expect(refused).toHaveBeenCalledTimes(1)
+    expect(await settled).toMatchObject({ message: 'RPC down' })
+    expect(read).toHaveBeenCalledTimes(2)
+    expect(queryClient.getQueryDefaults(['readContracts']).retry).toBeUndefined()
   })
 })

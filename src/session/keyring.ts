@@ -1,10 +1,12 @@
-import type { KeyType, Secret } from '../../venice/secret'
+import type { Secret } from '../venice/secret'
 
-/** A key the user holds in this session. `id` is local and random: safe for URLs and query keys. */
+/**
+ * A key the user holds in this session. `id` is local and random: safe for URLs and query keys.
+ * Its type is the secret's (`secret.type`), read from the prefix.
+ */
 export interface KeyEntry {
   id: string
   secret: Secret
-  type: KeyType
   description: string
   origin: 'minted' | 'pasted'
   /** Venice's id of the key, when known (mint/create responses). */

@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react'
 import type { KeyEntry } from './keyring'
-import { keyring, rememberedKeys } from './session'
+import { keyring, rememberedKeys } from './store'
 
 export function useKeys(): readonly KeyEntry[] {
   return useSyncExternalStore(keyring.subscribe, keyring.list)

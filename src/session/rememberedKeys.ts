@@ -1,4 +1,4 @@
-import { Secret } from '../../venice/secret'
+import { Secret } from '../venice/secret'
 import type { KeyEntry, Keyring } from './keyring'
 import { deriveVaultKey, isSealedVault, seal, unseal, type VaultKey } from './vault'
 
@@ -107,7 +107,6 @@ export function createRememberedKeys(keyring: Keyring, storage: Storage) {
         keyring.add({
           id: stored.id,
           secret: parsed.secret,
-          type: parsed.secret.type,
           description: stored.description,
           origin: stored.origin,
           veniceKeyId: stored.veniceKeyId,

@@ -1,0 +1,2 @@
+/** The admin feature, loaded lazily by the app. */
+export { default } from './AdminConsole'

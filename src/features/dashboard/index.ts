@@ -1,0 +1,2 @@
+/** The dashboard feature, loaded lazily by the app. */
+export { default } from './DashboardPage'

@@ -1,0 +1,2 @@
+/** The mint feature, loaded lazily by the app. */
+export { default } from './MintPage'

@@ -198,7 +198,7 @@ export interface VeniceCall {
   query: string
   /** Parsed JSON, the raw text when not JSON, undefined when empty. */
   body: unknown
-  status: number | 'dropped'
+  status: number | 'dropped' | 'hung'
 }
 
 /**

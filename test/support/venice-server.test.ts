@@ -112,6 +112,55 @@ describe('forced failures', () => {
     expect(venice.control.requests().at(-1)?.status).toBe('dropped')
     expect((await callApi(api, '/api_keys/generate_web3_key')).status).toBe(200)
   })
+
+  it('hangs until the client gives up', async () => {
+    venice.control.failNext({ method: 'GET', path: '/api_keys/rate_limits' }, { kind: 'hang' })
+    await expect(fetch(`${api}/api_keys/rate_limits`, { signal: AbortSignal.timeout(300) })).rejects.toThrow(/abort|timeout/i)
+    expect(venice.control.requests().at(-1)?.status).toBe('hung')
+  })
+
+  it('creates the key, then loses the answer: dropped, hung, a 502 or a body that is not JSON', async () => {
+    const { apiKey } = venice.control.seedKey(WALLET)
+    const create = (description: string, signal?: AbortSignal) =>
+      fetch(`${api}/api_keys`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${apiKey}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ apiKeyType: 'INFERENCE', description }),
+        signal,
+      })
+    const lose = (then: 'drop' | 'hang' | 'malformed-json' | { status: number }) =>
+      venice.control.failNext({ method: 'POST', path: '/api_keys' }, { kind: 'afterProcessing', then })
+
+    lose('drop')
+    await expect(create('dropped')).rejects.toThrow()
+    lose('hang')
+    await expect(create('hung', AbortSignal.timeout(300))).rejects.toThrow()
+    lose({ status: 502 })
+    expect((await create('bad gateway')).status).toBe(502)
+    lose('malformed-json')
+    await expect((await create('not json')).json()).rejects.toThrow()
+
+    const posts = venice.control.requests().filter((r) => r.method === 'POST')
+    expect(posts.map((r) => [r.status, r.processedAs])).toEqual([
+      ['dropped', 200],
+      ['hung', 200],
+      [502, 200],
+      [200, 200],
+    ])
+    const listed = await callApi<{ data: { description: string }[] }>(api, '/api_keys', { key: apiKey })
+    const descriptions = listed.body.data.map((key) => key.description)
+    expect(descriptions).toEqual(expect.arrayContaining(['dropped', 'hung', 'bad gateway', 'not json']))
+  })
+
+  it('rewrites a handled answer (drift)', async () => {
+    const { apiKey } = venice.control.seedKey(WALLET)
+    venice.control.failNext(
+      { method: 'GET', path: '/api_keys' },
+      { kind: 'drift', rewrite: (body) => ({ ...(body as object), drifted: true }) },
+    )
+    const drifted = await callApi(api, '/api_keys', { key: apiKey })
+    expect(drifted.body).toMatchObject({ drifted: true, data: [expect.objectContaining({ apiKeyType: 'ADMIN' })] })
+  })
 })
 
 describe('CORS', () => {

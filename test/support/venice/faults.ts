@@ -9,7 +9,12 @@ export function takeFailure(state: StandinState, method: string, path: string): 
   return rule.failure
 }
 
-export function forcedResponse(failure: Exclude<ForcedFailure, { kind: 'drop' }>) {
+/** Failures that answer without handling the request. */
+type Instead = Extract<ForcedFailure, { kind: 'status' | 'malformed-json' | 'wrong-shape' }>
+
+export const MALFORMED_JSON = '{"success":true,"data":{"token":'
+
+export function forcedResponse(failure: Instead) {
   switch (failure.kind) {
     case 'status':
       return {
@@ -18,7 +23,7 @@ export function forcedResponse(failure: Exclude<ForcedFailure, { kind: 'drop' }>
         text: JSON.stringify(failure.body ?? { error: 'Forced failure' }),
       }
     case 'malformed-json':
-      return { status: failure.status ?? 200, headers: {}, text: '{"success":true,"data":{"token":' }
+      return { status: failure.status ?? 200, headers: {}, text: MALFORMED_JSON }
     case 'wrong-shape':
       return {
         status: failure.status ?? 200,

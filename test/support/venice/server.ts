@@ -8,8 +8,8 @@ import { FailureBudget } from './budget'
 import { createClock } from './clock'
 import { createControl, type VeniceControl } from './control'
 import { dispatch, type ApiRequest } from './dispatch'
-import { forcedResponse, takeFailure } from './faults'
-import type { LoggedRequest, StandinState } from './state'
+import { forcedResponse, MALFORMED_JSON, takeFailure } from './faults'
+import type { ForcedFailure, LoggedRequest, StandinState } from './state'
 import { VeniceStore } from './store'
 import { TokenIssuer } from './token'
 
@@ -91,7 +91,11 @@ async function handle(state: StandinState, request: IncomingMessage, response: S
     request.socket.destroy()
     return
   }
-  if (failure) {
+  if (failure?.kind === 'hang') {
+    entry.status = 'hung'
+    return
+  }
+  if (failure && failure.kind !== 'afterProcessing' && failure.kind !== 'drift') {
     const forced = forcedResponse(failure)
     entry.status = forced.status
     write(response, forced.status, { ...corsHeaders(state), ...JSON_TYPE, ...forced.headers }, forced.text)
@@ -115,8 +119,36 @@ async function handle(state: StandinState, request: IncomingMessage, response: S
   })
   entry.status = result.status
   const headers = { ...corsHeaders(state), ...result.headers }
-  if (result.body === undefined) write(response, result.status, headers, '')
-  else write(response, result.status, { ...headers, ...JSON_TYPE }, JSON.stringify(result.body))
+  if (failure?.kind === 'afterProcessing') {
+    entry.processedAs = result.status
+    loseAnswer(entry, request, response, headers, failure.then)
+    return
+  }
+  const answer =
+    failure?.kind === 'drift' && result.body !== undefined ? failure.rewrite(structuredClone(result.body)) : result.body
+  if (answer === undefined) write(response, result.status, headers, '')
+  else write(response, result.status, { ...headers, ...JSON_TYPE }, JSON.stringify(answer))
+}
+
+/** The request was handled; what reaches the client instead of its answer. */
+function loseAnswer(
+  entry: LoggedRequest,
+  request: IncomingMessage,
+  response: ServerResponse,
+  headers: Record<string, string>,
+  then: Extract<ForcedFailure, { kind: 'afterProcessing' }>['then'],
+): void {
+  if (then === 'drop') {
+    entry.status = 'dropped'
+    request.socket.destroy()
+  } else if (then === 'hang') {
+    entry.status = 'hung'
+  } else if (then === 'malformed-json') {
+    write(response, entry.status as number, { ...headers, ...JSON_TYPE }, MALFORMED_JSON)
+  } else {
+    entry.status = then.status
+    write(response, then.status, { ...headers, ...JSON_TYPE }, JSON.stringify(then.body ?? { error: 'Forced failure' }))
+  }
 }
 
 function corsHeaders(state: StandinState): Record<string, string> {

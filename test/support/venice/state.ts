@@ -14,8 +14,17 @@ export type ForcedFailure =
   | { kind: 'malformed-json'; status?: number }
   /** Valid JSON of the wrong shape (default status 200). */
   | { kind: 'wrong-shape'; status?: number }
-  /** The socket is destroyed without any response. */
+  /** The socket is destroyed without any response, before the request is handled. */
   | { kind: 'drop' }
+  /** Never answered: the connection stays open until the client gives up (or the stand-in stops). */
+  | { kind: 'hang' }
+  /**
+   * The request is handled for real (a key is created, changed, revoked), then its answer is lost:
+   * the connection dropped, left hanging, or replaced by a status or a body that is not JSON.
+   */
+  | { kind: 'afterProcessing'; then: 'drop' | 'hang' | 'malformed-json' | { status: number; body?: unknown } }
+  /** Handled for real, then the JSON answer is rewritten (a renamed enum, a number sent as a string…). */
+  | { kind: 'drift'; rewrite: (body: unknown) => unknown }
 
 export interface FailureRule {
   method: string
@@ -32,7 +41,10 @@ export interface LoggedRequest {
   headers: IncomingHttpHeaders
   /** Parsed JSON, the raw text when it is not JSON, or undefined when empty. */
   body: unknown
-  status: number | 'dropped'
+  /** What the client received: a status, nothing (`dropped`), or no answer until it gave up (`hung`). */
+  status: number | 'dropped' | 'hung'
+  /** The status the request was handled with when its answer was then lost or replaced (afterProcessing). */
+  processedAs?: number
   /** Server clock, ms since the epoch. */
   time: number
 }

@@ -3,7 +3,10 @@ import { createRememberedKeys } from './rememberedKeys'
 
 /** This tab's keys, and their opt-in encrypted copy on this device. */
 export const keyring = createKeyring()
-export const rememberedKeys = createRememberedKeys(keyring, safeLocalStorage())
+export const rememberedKeys = createRememberedKeys(keyring, safeLocalStorage(), {
+  events: window,
+  locks: (navigator as Partial<Navigator>).locks,
+})
 
 function safeLocalStorage(): Storage {
   try {

@@ -58,13 +58,19 @@ export async function seal(vaultKey: VaultKey, plaintext: string): Promise<Seale
 /** Decrypts with the passphrase; the returned key re-seals later changes without asking again. */
 export async function unseal(sealed: SealedVault, passphrase: string): Promise<{ vaultKey: VaultKey; plaintext: string }> {
   const vaultKey = await deriveVaultKey(passphrase, fromBase64(sealed.salt), sealed.iterations)
+  return { vaultKey, plaintext: await open(vaultKey, sealed) }
+}
+
+/** Decrypts with a key already derived (e.g. a vault another tab re-sealed with the same passphrase). */
+export async function open(vaultKey: VaultKey, sealed: SealedVault): Promise<string> {
+  if (sealed.salt !== toBase64(vaultKey.salt) || sealed.iterations !== vaultKey.iterations) throw new WrongPassphraseError()
   try {
     const plaintext = await crypto.subtle.decrypt(
       { name: 'AES-GCM', iv: fromBase64(sealed.iv) },
       vaultKey.key,
       fromBase64(sealed.ciphertext),
     )
-    return { vaultKey, plaintext: new TextDecoder().decode(plaintext) }
+    return new TextDecoder().decode(plaintext)
   } catch {
     throw new WrongPassphraseError()
   }

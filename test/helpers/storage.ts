@@ -14,3 +14,54 @@ export function memoryStorage(initial: Record<string, string> = {}): Storage & {
     dump: () => JSON.stringify([...items]),
   }
 }
+
+type StorageListener = (event: Pick<StorageEvent, 'key'>) => void
+
+/**
+ * One device's storage seen from several tabs: a write in one tab fires a `storage` event, a
+ * moment later, in every other tab (as browsers do), never in the tab that wrote.
+ */
+export function sharedStorage() {
+  const shared = memoryStorage()
+  const tabs: { listeners: StorageListener[] }[] = []
+  // Web Locks of one origin: a task waits until the one before it, from any tab, has finished.
+  let queue: Promise<unknown> = Promise.resolve()
+  const locks = {
+    request: (_name: string, task: () => Promise<unknown>) => {
+      const run = queue.then(task)
+      queue = run.catch(() => undefined)
+      return run
+    },
+  } as unknown as Pick<LockManager, 'request'>
+  return {
+    shared,
+    tab() {
+      const self = { listeners: [] as StorageListener[] }
+      tabs.push(self)
+      const notify = (key: string) =>
+        setTimeout(() => tabs.filter((t) => t !== self).forEach((t) => t.listeners.forEach((listener) => listener({ key }))))
+      const storage: Storage = {
+        get length() {
+          return shared.length
+        },
+        clear: () => shared.clear(),
+        getItem: (key) => shared.getItem(key),
+        key: (index) => shared.key(index),
+        removeItem: (key) => {
+          shared.removeItem(key)
+          notify(key)
+        },
+        setItem: (key, value) => {
+          shared.setItem(key, value)
+          notify(key)
+        },
+      }
+      const events = {
+        addEventListener: (type: string, listener: StorageListener) => {
+          if (type === 'storage') self.listeners.push(listener)
+        },
+      } as unknown as Pick<Window, 'addEventListener'>
+      return { storage, events, locks }
+    },
+  }
+}

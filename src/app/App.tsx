@@ -2,6 +2,7 @@ import { UnlockVault } from '../features/key'
 import { useUnsavedSecretGuard } from '../session/useUnsavedSecretGuard'
 import { ConnectSlot } from './ConnectSlot'
 import { Routes } from './Routes'
+import { SharedOriginBanner } from './SharedOriginBanner'
 import { paths } from './router'
 import { WalletBoundary } from './WalletBoundary'
 
@@ -20,6 +21,7 @@ export function App() {
           Sandbox: a local test chain and a stand-in Venice API. Keys minted here work only here.
         </p>
       )}
+      <SharedOriginBanner />
       <main>
         <UnlockVault />
         <Routes />

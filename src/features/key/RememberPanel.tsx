@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react'
+import { sharedOrigin } from '../../config/sharedOrigin'
 import { Field } from '../../ui/Field'
 import { ForgetEverythingButton } from './ForgetEverythingButton'
 import { Notice } from '../../ui/Notice'
@@ -6,6 +7,8 @@ import { rememberedKeys } from '../../session/store'
 import { useKeys, useRememberStatus } from '../../session/useKeyring'
 
 const MIN_PASSPHRASE = 8
+/** On an IPFS path gateway other sites share this origin and its storage: nothing is stored there. */
+const storageShared = sharedOrigin(window.location) !== undefined
 
 /** Opt-in: keep this session's keys on this device, encrypted with a passphrase. */
 export function RememberPanel() {
@@ -30,6 +33,13 @@ export function RememberPanel() {
     )
   }
   if (keys.length === 0) return null
+  if (storageShared) {
+    return (
+      <p className="hint">
+        Remembering keys on this device is off at this address: other sites on this IPFS gateway could read what it stores.
+      </p>
+    )
+  }
   if (!open) {
     return (
       <button type="button" className="button link" onClick={() => setOpen(true)}>

@@ -67,7 +67,7 @@ export function RememberPanel() {
   }
 
   return (
-    <form className="remember" onSubmit={submit} noValidate aria-label="Remember keys on this device">
+    <form className="remember" onSubmit={(event) => void submit(event)} noValidate aria-label="Remember keys on this device">
       <Notice>
         <p>
           The keys are encrypted with your passphrase (PBKDF2-SHA256, 600,000 rounds, AES-GCM) and stored in this browser. Without

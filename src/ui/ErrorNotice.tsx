@@ -1,5 +1,6 @@
 import { describeError } from './describeError'
 import { Notice } from './Notice'
+import { ExternalText } from './ExternalText'
 
 /**
  * An error in words. `outcome` says what did not happen ("The key was not created"); the error's
@@ -9,7 +10,9 @@ export function ErrorNotice({ error, outcome }: { error: unknown; outcome?: stri
   const words = describeError(error)
   return (
     <Notice tone="error" title={outcome ? `${outcome}: ${words.title}` : words.title}>
-      <p>{words.detail}</p>
+      <p>
+        <ExternalText text={words.detail} />
+      </p>
       {words.unreachable && (
         <p>
           If you are online, the browser may be blocking the request (CORS). Whoever hosts this app can proxy the API through its

@@ -11,6 +11,7 @@ import { KeysPanel } from './KeysPanel'
 import { ThisKeySettings } from './ThisKeySettings'
 import { useAdminRefusal, type AdminRefusal } from './useAdminRefusal'
 import { UsageView } from './UsageView'
+import { ExternalText } from '../../ui/ExternalText'
 
 type TabId = 'keys' | 'create' | 'breaches' | 'balance' | 'usage'
 const TABS: readonly AdminTab<TabId>[] = [
@@ -73,13 +74,17 @@ function Refused({ refusal, checkAgain }: { refusal: AdminRefusal; checkAgain: (
       {refusal.reason === 'notAdmin' ? (
         <Notice tone="warning" title="This is not an ADMIN key after all">
           <p>
-            Its prefix says ADMIN, but Venice answered “{refusal.error.message}”: it does not let this key manage keys or read
-            billing. Everything on its dashboard above still works. To manage the account, use a key Venice accepts as ADMIN.
+            Its prefix says ADMIN, but Venice answered “<ExternalText text={refusal.error.message} />
+            ”: it does not let this key manage keys or read billing. Everything on its dashboard above still works. To manage the
+            account, use a key Venice accepts as ADMIN.
           </p>
         </Notice>
       ) : (
         <Notice tone="error" title="Venice did not accept this key">
-          <p>It is invalid, expired or revoked (Venice answered “{refusal.error.message}”). Forget it here, or mint a new one.</p>
+          <p>
+            It is invalid, expired or revoked (Venice answered “<ExternalText text={refusal.error.message} />
+            ”). Forget it here, or mint a new one.
+          </p>
         </Notice>
       )}
       <button type="button" className="button" onClick={checkAgain}>

@@ -14,6 +14,7 @@ import { SecretReveal } from '../key'
 import { useKey } from '../../session/useKeyring'
 import { useCreateKey } from './mutations'
 import { adminMutationKey } from './queries'
+import { ExternalText } from '../../ui/ExternalText'
 
 /** Venice allows 20 creations a minute; without a Retry-After, wait out the minute. */
 const CREATION_WINDOW_MS = 60_000
@@ -87,7 +88,9 @@ export function CreateKey({ entry }: { entry: KeyEntry }) {
 
       {keyLimit && (
         <Notice tone="error" title="This account has 500 active keys, Venice’s maximum">
-          <p>Revoke keys that are no longer used, then create this one. Venice said: {error.message}</p>
+          <p>
+            Revoke keys that are no longer used, then create this one. Venice said: <ExternalText text={error.message} />
+          </p>
         </Notice>
       )}
       {coolingDown && (

@@ -10,6 +10,7 @@ import { KeyFacts } from './KeyFacts'
 import { adminQueries } from './queries'
 import { RevokeKey } from './RevokeKey'
 import { keyName } from './words'
+import { ExternalText } from '../../ui/ExternalText'
 
 interface KeyDetailProps {
   entry: KeyEntry
@@ -39,7 +40,10 @@ export function KeyDetail({ entry, veniceKeyId, name, onClose, onRevokedSelf }: 
       </div>
       {error && isVeniceError(error) && error.status === 400 ? (
         <Notice tone="warning" title="Venice no longer has this key">
-          <p>It was revoked or has expired ({error.message}).</p>
+          <p>
+            It was revoked or has expired (<ExternalText text={error.message} />
+            ).
+          </p>
         </Notice>
       ) : (
         error && <ErrorNotice error={error} outcome="This key could not be loaded" />

@@ -7,7 +7,8 @@ import type { KeyEntry } from '../../session/keyring'
 import { isKeyInUse } from './keyInUse'
 import { UsageBar } from './UsageBar'
 import { MODEL_PRIVACY_NAMES } from '../key-options'
-import { keyName, limitWords } from './words'
+import { DESCRIPTION_LIMIT, keyName, limitWords } from './words'
+import { ExternalText } from '../../ui/ExternalText'
 
 type Column = 'description' | 'type' | 'created' | 'lastUsed' | 'expires' | 'week'
 const SORTABLE: Record<Column, string> = {
@@ -123,7 +124,11 @@ export function KeysTable({ keys, entry, onManage }: KeysTableProps) {
               return (
                 <tr key={key.id} className={inUse ? 'in-use' : undefined}>
                   <th scope="row">
-                    {key.description || <span className="muted">Untitled</span>}
+                    {key.description ? (
+                      <ExternalText text={key.description} limit={DESCRIPTION_LIMIT} />
+                    ) : (
+                      <span className="muted">Untitled</span>
+                    )}
                     {inUse && (
                       <>
                         {' '}

@@ -1,5 +1,7 @@
 import { formatAmount, formatUsd } from '../../ui/format'
 import type { UsageAnalytics } from '../../venice/schemas'
+import { ExternalText } from '../../ui/ExternalText'
+import { DESCRIPTION_LIMIT } from './words'
 
 const TOP = 10
 
@@ -98,7 +100,7 @@ export function TopKeys({ rows }: { rows: UsageAnalytics['byKey'] }) {
               {bySpend(rows).map((row, index) => (
                 <tr key={row.apiKeyId ?? `none-${index}`}>
                   <th scope="row">
-                    {row.description ||
+                    {(row.description && <ExternalText text={row.description} limit={DESCRIPTION_LIMIT} />) ||
                       (row.apiKeyId ? <span className="muted">Untitled key</span> : <span className="muted">Without a key</span>)}
                   </th>
                   <td>{units(row.totalUnits, null)}</td>

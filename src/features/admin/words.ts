@@ -1,5 +1,6 @@
 import type { ApiKey, BreachType, ConsumptionCurrency, LimitPeriod } from '../../venice/schemas'
 import { formatAmount, formatUsd } from '../../ui/format'
+import { isolated } from '../../ui/clip'
 
 const PERIOD_WORDS: Record<LimitPeriod, string> = { EPOCH: 'per day', MONTH: 'per month', LIFETIME: 'lifetime' }
 
@@ -39,9 +40,12 @@ export function limitWords(key: Pick<ApiKey, 'consumptionLimits' | 'limitPeriod'
   return caps.length === 0 ? 'No cap' : `${caps.join(' and ')} ${PERIOD_WORDS[key.limitPeriod]}`
 }
 
+/** Venice caps descriptions at 64 characters today; a longer one is cut where it is shown. */
+export const DESCRIPTION_LIMIT = 80
+
 /** How a key is named to people: its description and the last characters of its secret. */
 export function keyName(key: Pick<ApiKey, 'description' | 'last6Chars'>): string {
-  return `${key.description || 'Untitled key'} (…${key.last6Chars})`
+  return `${key.description ? isolated(key.description, DESCRIPTION_LIMIT) : 'Untitled key'} (…${key.last6Chars})`
 }
 
 export const RESET_WORDS: Record<LimitPeriod, string> = {

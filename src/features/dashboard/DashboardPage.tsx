@@ -10,6 +10,7 @@ import { Balances } from './Balances'
 import { EpochCountdown } from './EpochCountdown'
 import { keyQueries } from './queries'
 import { RateLimitsTable } from './RateLimitsTable'
+import { ExternalText } from '../../ui/ExternalText'
 
 /** Lazily loaded: brings its own provider so the first page load carries no query code. */
 export default function DashboardPage({ entry }: { entry: KeyEntry }) {
@@ -30,7 +31,8 @@ function Dashboard({ entry }: { entry: KeyEntry }) {
     <section className="dashboard" aria-labelledby="dashboard-title" aria-busy={isFetching}>
       <header className="dashboard-header">
         <h1 id="dashboard-title">
-          {entry.description} <span className={`badge badge-${entry.secret.type.toLowerCase()}`}>{entry.secret.type}</span>{' '}
+          <ExternalText text={entry.description} limit={80} />{' '}
+          <span className={`badge badge-${entry.secret.type.toLowerCase()}`}>{entry.secret.type}</span>{' '}
           <code>…{entry.secret.last6}</code>
         </h1>
         <button type="button" className="button" onClick={() => void query.refetch()} disabled={isFetching}>
@@ -91,7 +93,10 @@ function DashboardError({ error }: { error: unknown }) {
   if (isVeniceError(error) && error.status === 401) {
     return (
       <Notice tone="error" title="This key is invalid, expired or revoked">
-        <p>Venice did not accept it ({error.message}). Forget it here, or mint a new one.</p>
+        <p>
+          Venice did not accept it (<ExternalText text={error.message} />
+          ). Forget it here, or mint a new one.
+        </p>
       </Notice>
     )
   }

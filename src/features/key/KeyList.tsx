@@ -1,6 +1,8 @@
 import type { KeyEntry } from '../../session/keyring'
 import { keyring } from '../../session/store'
 import { useKeys } from '../../session/useKeyring'
+import { isolated } from '../../ui/clip'
+import { ExternalText } from '../../ui/ExternalText'
 
 interface KeyListProps {
   activeId?: string
@@ -19,7 +21,9 @@ export function KeyList({ activeId, hrefFor, onForget }: KeyListProps) {
         {keys.map((entry) => (
           <li key={entry.id} className={entry.id === activeId ? 'active' : undefined}>
             <a href={hrefFor(entry)} aria-current={entry.id === activeId ? 'page' : undefined}>
-              <span className="key-description">{entry.description}</span>
+              <span className="key-description">
+                <ExternalText text={entry.description} limit={80} />
+              </span>
               <span className={`badge badge-${entry.secret.type.toLowerCase()}`}>{entry.secret.type}</span>
               <code aria-label={`ending in ${entry.secret.last6}`}>…{entry.secret.last6}</code>
               {entry.unsaved && <span className="badge badge-warning">not saved yet</span>}
@@ -27,7 +31,7 @@ export function KeyList({ activeId, hrefFor, onForget }: KeyListProps) {
             <button
               type="button"
               className="button link"
-              aria-label={`Forget ${entry.description} (…${entry.secret.last6})`}
+              aria-label={`Forget ${isolated(entry.description, 80)} (…${entry.secret.last6})`}
               onClick={() => {
                 if (
                   entry.unsaved &&

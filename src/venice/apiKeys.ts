@@ -8,6 +8,7 @@ import {
   type ApiKey,
   type CreateKeyBody,
   type CreatedKey,
+  type Items,
   type RateLimitBreach,
   type UpdateKeyBody,
 } from './schemas'
@@ -15,8 +16,8 @@ import type { Secret } from './secret'
 
 // Every key management route needs an ADMIN key (docs/venice-api.md).
 
-/** The account's active keys, newest first. */
-export async function listApiKeys(client: VeniceClient, secret: Secret, signal?: AbortSignal): Promise<ApiKey[]> {
+/** The account's active keys, newest first, and how many Venice listed that could not be read. */
+export async function listApiKeys(client: VeniceClient, secret: Secret, signal?: AbortSignal): Promise<Items<ApiKey>> {
   const response = await veniceRequest(client, { path: '/api_keys', secret, schema: apiKeyListResponse, signal })
   return response.data
 }
@@ -80,7 +81,11 @@ export async function deleteApiKey(client: VeniceClient, secret: Secret, id: str
 }
 
 /** The account's last 50 rate-limit breaches, newest first. */
-export async function getRateLimitLog(client: VeniceClient, secret: Secret, signal?: AbortSignal): Promise<RateLimitBreach[]> {
+export async function getRateLimitLog(
+  client: VeniceClient,
+  secret: Secret,
+  signal?: AbortSignal,
+): Promise<Items<RateLimitBreach>> {
   const response = await veniceRequest(client, {
     path: '/api_keys/rate_limits/log',
     secret,

@@ -58,9 +58,47 @@ export interface UpdateKeyBody {
 
 // ---- responses ----
 
+/**
+ * A value of an enum Venice may extend (a new limit period, rate-limit type, currency…): the
+ * known values are typed, any other string is kept as it came, so code must handle it (isKnown).
+ */
+export type Open<T extends string> = T | (string & { readonly unknownEnumValue?: never })
+
+function openEnum<T extends string>() {
+  return v.pipe(
+    v.string(),
+    v.transform((value) => value as Open<T>),
+  )
+}
+
+export function isKnown<T extends string>(values: readonly T[], value: string): value is T {
+  return (values as readonly string[]).includes(value)
+}
+
+/** A list whose items are read one by one: an item that does not parse is counted, never fails the others. */
+export interface Items<T> {
+  items: T[]
+  unreadable: number
+}
+
+function eachItem<TItem extends v.GenericSchema>(item: TItem) {
+  return v.pipe(
+    v.array(v.unknown()),
+    v.transform((raw): Items<v.InferOutput<TItem>> => {
+      const items: v.InferOutput<TItem>[] = []
+      for (const candidate of raw) {
+        const parsed = v.safeParse(item, candidate)
+        if (parsed.success) items.push(parsed.output)
+      }
+      return { items, unreadable: raw.length - items.length }
+    }),
+  )
+}
+
 const keyType = v.picklist(KEY_TYPES)
-const limitPeriod = v.picklist(LIMIT_PERIODS)
-const modelPrivacy = v.picklist(MODEL_PRIVACIES)
+const listedKeyType = openEnum<KeyType>()
+const limitPeriod = openEnum<LimitPeriod>()
+const modelPrivacy = openEnum<ModelPrivacy>()
 const nullableNumber = v.nullish(v.number(), null)
 const secretString = v.pipe(v.string(), v.regex(/^VENICE_(INFERENCE|ADMIN)_KEY_/))
 
@@ -81,24 +119,27 @@ export const createdKeyResponse = v.object({
 })
 export type CreatedKey = v.InferOutput<typeof createdKeyResponse>['data']
 
-const rateLimitType = v.picklist(['RPM', 'RPD', 'TPM'])
-export type RateLimitType = v.InferOutput<typeof rateLimitType>
+export const RATE_LIMIT_TYPES = ['RPM', 'RPD', 'TPM'] as const
+export type RateLimitType = Open<(typeof RATE_LIMIT_TYPES)[number]>
+
+/** Numbers Venice sends as JSON numbers; a numeric string is read too (amounts in `usage` come so). */
+const amount = v.pipe(v.union([v.number(), v.pipe(v.string(), v.regex(/^-?\d+(\.\d+)?$/))]), v.transform(Number), v.finite())
 
 export const rateLimitsResponse = v.object({
   data: v.object({
     accessPermitted: v.boolean(),
     apiTier: v.object({ id: v.string(), isCharged: v.boolean() }),
     balances: v.object({
-      USD: v.optional(v.number()),
-      DIEM: v.optional(v.number()),
-      BUNDLED_CREDITS: v.optional(v.number()),
+      USD: v.optional(amount),
+      DIEM: v.optional(amount),
+      BUNDLED_CREDITS: v.optional(amount),
     }),
     keyExpiration: v.nullish(v.string(), null),
     nextEpochBegins: v.string(),
-    rateLimits: v.array(
+    rateLimits: eachItem(
       v.object({
         apiModelId: v.string(),
-        rateLimits: v.array(v.object({ type: rateLimitType, amount: v.number() })),
+        rateLimits: v.array(v.object({ type: openEnum<(typeof RATE_LIMIT_TYPES)[number]>(), amount })),
       }),
     ),
   }),
@@ -107,14 +148,12 @@ export type RateLimits = v.InferOutput<typeof rateLimitsResponse>['data']
 
 // ---- key management and billing (ADMIN) ----
 
-/** `usage` amounts come as strings with 4 decimals; numbers are accepted too. */
-const amount = v.pipe(v.union([v.number(), v.pipe(v.string(), v.regex(/^-?\d+(\.\d+)?$/))]), v.transform(Number), v.finite())
 const spend = v.object({ usd: amount, diem: amount })
 
 /** A key as `GET /api_keys`, `GET /api_keys/{id}` and `PATCH /api_keys` describe it. Never holds the secret. */
 const apiKeySchema = v.object({
   id: v.pipe(v.string(), v.minLength(1)),
-  apiKeyType: keyType,
+  apiKeyType: listedKeyType,
   description: v.optional(v.string(), ''),
   createdAt: v.string(),
   expiresAt: v.nullish(v.string(), null),
@@ -130,16 +169,15 @@ const apiKeySchema = v.object({
 })
 export type ApiKey = v.InferOutput<typeof apiKeySchema>
 
-export const apiKeyListResponse = v.object({ data: v.array(apiKeySchema) })
+export const apiKeyListResponse = v.object({ data: eachItem(apiKeySchema) })
 export const apiKeyResponse = v.object({ data: apiKeySchema })
 export const deletedKeyResponse = v.object({ success: v.literal(true) })
 
 /** Documented breach types; others are shown as Venice names them. */
-const BREACH_TYPES = ['RPM', 'RPD', 'TPM', 'FAILED_REQUESTS', 'UNSUPPORTED_FEATURE_REQUESTS'] as const
-export type BreachType = (typeof BREACH_TYPES)[number]
+export type BreachType = 'RPM' | 'RPD' | 'TPM' | 'FAILED_REQUESTS' | 'UNSUPPORTED_FEATURE_REQUESTS'
 
 export const rateLimitLogResponse = v.object({
-  data: v.array(
+  data: eachItem(
     v.object({
       apiKeyId: v.nullish(v.string(), null),
       /** A model id, or `endpoint:api/v1/...`, or `model:unknown`. */
@@ -150,7 +188,7 @@ export const rateLimitLogResponse = v.object({
     }),
   ),
 })
-export type RateLimitBreach = v.InferOutput<typeof rateLimitLogResponse>['data'][number]
+export type RateLimitBreach = v.InferOutput<typeof rateLimitLogResponse>['data']['items'][number]
 
 /** What is spent first, in this order (venice-api.md). */
 export const CONSUMPTION_CURRENCIES = ['DIEM', 'EARNED_CREDITS', 'BUNDLED_CREDITS', 'USD'] as const
@@ -158,7 +196,7 @@ export type ConsumptionCurrency = (typeof CONSUMPTION_CURRENCIES)[number]
 
 export const billingBalanceResponse = v.object({
   canConsume: v.boolean(),
-  consumptionCurrency: v.nullish(v.picklist(CONSUMPTION_CURRENCIES), null),
+  consumptionCurrency: v.nullish(openEnum<ConsumptionCurrency>(), null),
   balances: v.object({
     diem: nullableNumber,
     usd: nullableNumber,

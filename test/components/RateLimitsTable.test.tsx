@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { RateLimitsTable } from '../../src/features/dashboard/RateLimitsTable'
 import type { RateLimits } from '../../src/venice/schemas'
 
-const LIMITS: RateLimits['rateLimits'] = [
+const MODELS: RateLimits['rateLimits']['items'] = [
   {
     apiModelId: 'zai-org-glm-5-1',
     rateLimits: [
@@ -22,6 +22,7 @@ const LIMITS: RateLimits['rateLimits'] = [
   { apiModelId: 'video-gen', rateLimits: [] },
   { apiModelId: 'mistral-small', rateLimits: [{ type: 'RPM', amount: 20 }] },
 ]
+const LIMITS: RateLimits['rateLimits'] = { items: MODELS, unreadable: 0 }
 
 /** The model ids in the order the table shows them. */
 const modelOrder = () =>
@@ -84,7 +85,7 @@ describe('RateLimitsTable', () => {
   })
 
   it('says so when Venice listed no models', () => {
-    render(<RateLimitsTable rateLimits={[]} />)
+    render(<RateLimitsTable rateLimits={{ items: [], unreadable: 0 }} />)
     expect(screen.getByText('Venice listed no models for this key.')).toBeTruthy()
   })
 })

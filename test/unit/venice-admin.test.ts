@@ -65,7 +65,8 @@ describe('listApiKeys', () => {
       currentPeriodUsage: undefined,
     }
     const { client, fetchMock } = clientAnswering(() => jsonResponse(200, { object: 'list', data: [listedKey, unlimited] }))
-    const keys = await listApiKeys(client, secret)
+    const { items: keys, unreadable } = await listApiKeys(client, secret)
+    expect(unreadable).toBe(0)
     expect(keys[0]).toEqual(parsedKey)
     expect(keys[1]?.currentPeriodUsage).toBeUndefined()
     expect(keys[1]?.consumptionLimits).toEqual({ usd: null, diem: null })
@@ -74,18 +75,25 @@ describe('listApiKeys', () => {
     expect(headers.has('Content-Type')).toBe(false)
   })
 
-  it('rejects a key without last6Chars, or a usage amount that is not a number, as malformed', async () => {
-    const { last6Chars: _, ...noLast6 } = listedKey
-    for (const broken of [noLast6, { ...listedKey, usage: { trailingSevenDays: { usd: 'lots', diem: '0' } } }]) {
-      const { client } = clientAnswering(() => jsonResponse(200, { object: 'list', data: [broken] }))
-      const error = await failure(listApiKeys(client, secret))
-      expect(error.reason).toBe('malformed')
-      expect(error.message).toContain('data.0.')
-    }
+  it('reads the list key by key: one without last6Chars or with a usage amount that is not a number is counted, the others kept', async () => {
+    const noLast6 = { ...listedKey, last6Chars: undefined }
+    const badUsage = { ...listedKey, id: 'bad-usage', usage: { trailingSevenDays: { usd: 'lots', diem: '0' } } }
+    const { client } = clientAnswering(() => jsonResponse(200, { object: 'list', data: [noLast6, listedKey, badUsage] }))
+    const { items, unreadable } = await listApiKeys(client, secret)
+    expect(items).toEqual([parsedKey])
+    expect(unreadable).toBe(2)
   })
 
-  it('rejects an unknown limit period as malformed', async () => {
-    const { client } = clientAnswering(() => jsonResponse(200, { data: [{ ...listedKey, limitPeriod: 'WEEK' }] }))
+  it('keeps an unknown limit period, privacy level or key type as the string Venice sent', async () => {
+    const drifted = { ...listedKey, limitPeriod: 'WEEK', modelPrivacy: 'TEE_ONLY', apiKeyType: 'BILLING' }
+    const { client } = clientAnswering(() => jsonResponse(200, { data: [drifted] }))
+    const { items, unreadable } = await listApiKeys(client, secret)
+    expect(unreadable).toBe(0)
+    expect(items[0]).toMatchObject({ limitPeriod: 'WEEK', modelPrivacy: 'TEE_ONLY', apiKeyType: 'BILLING' })
+  })
+
+  it('still refuses a list that is not a list', async () => {
+    const { client } = clientAnswering(() => jsonResponse(200, { data: { keys: [listedKey] } }))
     expect((await failure(listApiKeys(client, secret))).reason).toBe('malformed')
   })
 
@@ -261,17 +269,15 @@ describe('getRateLimitLog', () => {
 
   it('GETs /api_keys/rate_limits/log and keeps the entries in order', async () => {
     const { client, fetchMock } = clientAnswering(() => jsonResponse(200, { object: 'list', data: breaches }))
-    await expect(getRateLimitLog(client, secret)).resolves.toEqual(breaches)
+    await expect(getRateLimitLog(client, secret)).resolves.toEqual({ items: breaches, unreadable: 0 })
     expect(sent(fetchMock)).toMatchObject({ method: 'GET', url: `${BASE}/api_keys/rate_limits/log` })
   })
 
-  it('rejects an entry without a timestamp as malformed', async () => {
+  it('counts an entry without a timestamp as unreadable and keeps the others', async () => {
     const { client } = clientAnswering(() =>
-      jsonResponse(200, { object: 'list', data: [{ ...breaches[0], timestamp: undefined }] }),
+      jsonResponse(200, { object: 'list', data: [{ ...breaches[0], timestamp: undefined }, breaches[1]] }),
     )
-    const error = await failure(getRateLimitLog(client, secret))
-    expect(error.reason).toBe('malformed')
-    expect(error.message).toContain('data.0.timestamp')
+    await expect(getRateLimitLog(client, secret)).resolves.toEqual({ items: [breaches[1]], unreadable: 1 })
   })
 
   it('recognises 401 "Admin API key required"', async () => {
@@ -299,14 +305,14 @@ describe('getBillingBalance', () => {
     expect((await getBillingBalance(client, secret)).consumptionCurrency).toBeNull()
   })
 
-  it('rejects an unknown currency or a missing balances object as malformed', async () => {
-    for (const broken of [
-      { ...balance, consumptionCurrency: 'EUR' },
-      { ...balance, balances: undefined },
-    ]) {
-      const { client } = clientAnswering(() => jsonResponse(200, broken))
-      expect((await failure(getBillingBalance(client, secret))).reason).toBe('malformed')
-    }
+  it('keeps a new consumption currency as Venice names it', async () => {
+    const { client } = clientAnswering(() => jsonResponse(200, { ...balance, consumptionCurrency: 'EUR' }))
+    await expect(getBillingBalance(client, secret)).resolves.toMatchObject({ consumptionCurrency: 'EUR' })
+  })
+
+  it('rejects a missing balances object as malformed', async () => {
+    const { client } = clientAnswering(() => jsonResponse(200, { ...balance, balances: undefined }))
+    expect((await failure(getBillingBalance(client, secret))).reason).toBe('malformed')
   })
 
   it('recognises 401 "Admin API key required"', async () => {

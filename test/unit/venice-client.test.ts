@@ -161,7 +161,10 @@ describe('mintWeb3Key', () => {
 describe('getRateLimits', () => {
   it('parses the documented 200 and sends the key as a Bearer token', async () => {
     const { client, fetchMock } = clientAnswering(() => jsonResponse(200, RATE_LIMITS_BODY))
-    await expect(getRateLimits(client, secret)).resolves.toEqual(RATE_LIMITS_BODY.data)
+    await expect(getRateLimits(client, secret)).resolves.toEqual({
+      ...RATE_LIMITS_BODY.data,
+      rateLimits: { items: RATE_LIMITS_BODY.data.rateLimits, unreadable: 0 },
+    })
     const { url, init, headers } = callOf(fetchMock)
     expect(url).toBe(`${BASE}/api_keys/rate_limits`)
     expect(url).not.toContain(INFERENCE_SECRET_TEXT)
@@ -178,22 +181,34 @@ describe('getRateLimits', () => {
   })
 
   it('accepts missing balances, a missing keyExpiration and empty per-model lists', async () => {
-    const { keyExpiration: _, ...data } = RATE_LIMITS_BODY.data
+    const data = { ...RATE_LIMITS_BODY.data, keyExpiration: undefined }
     const body = { data: { ...data, balances: { DIEM: 1 }, rateLimits: [{ apiModelId: 'video-model', rateLimits: [] }] } }
     const { client } = clientAnswering(() => jsonResponse(200, body))
     const result = await getRateLimits(client, secret)
     expect(result.balances).toEqual({ DIEM: 1 })
     expect(result.keyExpiration).toBeNull()
-    expect(result.rateLimits).toEqual([{ apiModelId: 'video-model', rateLimits: [] }])
+    expect(result.rateLimits).toEqual({ items: [{ apiModelId: 'video-model', rateLimits: [] }], unreadable: 0 })
   })
 
-  it('rejects an unknown limit type as malformed', async () => {
+  it('keeps a new limit type (TPD) as Venice names it, and reads a balance sent as a numeric string', async () => {
     const body = {
-      data: { ...RATE_LIMITS_BODY.data, rateLimits: [{ apiModelId: 'm', rateLimits: [{ type: 'RPS', amount: 1 }] }] },
+      data: {
+        ...RATE_LIMITS_BODY.data,
+        balances: { USD: '12.5' },
+        rateLimits: [{ apiModelId: 'm', rateLimits: [{ type: 'TPD', amount: 1 }] }],
+      },
     }
-    const error = await rateLimitsFailure(() => jsonResponse(200, body))
-    expect(error.reason).toBe('malformed')
-    expect(error.message).toContain('data.rateLimits')
+    const { client } = clientAnswering(() => jsonResponse(200, body))
+    const result = await getRateLimits(client, secret)
+    expect(result.balances).toEqual({ USD: 12.5 })
+    expect(result.rateLimits.items).toEqual([{ apiModelId: 'm', rateLimits: [{ type: 'TPD', amount: 1 }] }])
+  })
+
+  it('reads the models one by one: a model that cannot be read is counted, the others kept', async () => {
+    const good = RATE_LIMITS_BODY.data.rateLimits[0]
+    const body = { data: { ...RATE_LIMITS_BODY.data, rateLimits: [{ apiModelId: 7, rateLimits: 'none' }, good] } }
+    const { client } = clientAnswering(() => jsonResponse(200, body))
+    await expect(getRateLimits(client, secret)).resolves.toMatchObject({ rateLimits: { items: [good], unreadable: 1 } })
   })
 
   it('rejects JSON of the wrong shape as malformed', async () => {

@@ -1,3 +1,4 @@
+import { enumWords } from '../../ui/enumWords'
 import { useQuery } from '@tanstack/react-query'
 import { ErrorNotice } from '../../ui/ErrorNotice'
 import { formatAmount, formatUsd } from '../../ui/format'
@@ -49,7 +50,7 @@ function BalanceFigures({ balance }: { balance: BillingBalance }) {
       <dl className="stats">
         <div>
           <dt>Spent first</dt>
-          <dd>{consumptionCurrency ? CURRENCY_WORDS[consumptionCurrency] : 'Nothing: no balance to spend'}</dd>
+          <dd>{consumptionCurrency ? enumWords(CURRENCY_WORDS, consumptionCurrency) : 'Nothing: no balance to spend'}</dd>
         </div>
         <div>
           <dt>Account can spend</dt>

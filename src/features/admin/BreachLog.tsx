@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { useMemo } from 'react'
 import { ErrorNotice } from '../../ui/ErrorNotice'
+import { UnreadableItems } from '../../ui/UnreadableItems'
 import { formatDate } from '../../ui/format'
 import type { RateLimitBreach } from '../../venice/schemas'
 import type { KeyEntry } from '../../session/keyring'
@@ -18,13 +19,15 @@ export function BreachLog({ entry }: { entry: KeyEntry }) {
 
   const rows = useMemo(
     () =>
-      [...(log.data ?? [])].sort((a, b) => (Date.parse(b.timestamp) || 0) - (Date.parse(a.timestamp) || 0)).slice(0, LOG_SIZE),
+      [...(log.data?.items ?? [])]
+        .sort((a, b) => (Date.parse(b.timestamp) || 0) - (Date.parse(a.timestamp) || 0))
+        .slice(0, LOG_SIZE),
     [log.data],
   )
 
   function keyCell(breach: RateLimitBreach) {
     if (breach.apiKeyId === null) return <span className="muted">No key recorded</span>
-    const key = keys.data?.find((listed) => listed.id === breach.apiKeyId)
+    const key = keys.data?.items.find((listed) => listed.id === breach.apiKeyId)
     if (!key) return <span className="muted">A key no longer listed (id {breach.apiKeyId.slice(0, 8)}…)</span>
     return (
       <>
@@ -46,6 +49,7 @@ export function BreachLog({ entry }: { entry: KeyEntry }) {
       </p>
       {log.error && !log.isFetching && <ErrorNotice error={log.error} outcome="The breach log could not be loaded" />}
       {!log.data && !log.error && <p aria-live="polite">Loading the breach log…</p>}
+      {log.data && <UnreadableItems count={log.data.unreadable} what={log.data.unreadable === 1 ? 'breach' : 'breaches'} />}
       {log.data && rows.length === 0 && <p>No breaches: no key of this account has hit a rate limit lately.</p>}
       {rows.length > 0 && (
         <div className="table-scroll">

@@ -1,3 +1,4 @@
+import { enumWords } from '../../ui/enumWords'
 import { formatAmount, formatDate, formatUsd } from '../../ui/format'
 import type { ApiKey } from '../../venice/schemas'
 import { UsageBar } from './UsageBar'
@@ -33,11 +34,11 @@ export function KeyFacts({ apiKey }: { apiKey: ApiKey }) {
       </div>
       <div>
         <dt>Caps reset</dt>
-        <dd>{RESET_WORDS[apiKey.limitPeriod]}</dd>
+        <dd>{enumWords(RESET_WORDS, apiKey.limitPeriod)}</dd>
       </div>
       <div>
         <dt>Models</dt>
-        <dd>{MODEL_PRIVACY_NAMES[apiKey.modelPrivacy]}</dd>
+        <dd>{enumWords(MODEL_PRIVACY_NAMES, apiKey.modelPrivacy)}</dd>
       </div>
       <div>
         <dt>Expires</dt>

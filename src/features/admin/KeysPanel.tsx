@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useEffect, useRef, useState } from 'react'
 import { ErrorNotice } from '../../ui/ErrorNotice'
 import type { KeyEntry } from '../../session/keyring'
+import { UnreadableItems } from '../../ui/UnreadableItems'
 import { KeyDetail } from './KeyDetail'
 import { KeysTable } from './KeysTable'
 import { adminQueries } from './queries'
@@ -45,7 +46,8 @@ export function KeysPanel({ entry, onRevokedSelf }: { entry: KeyEntry; onRevoked
       </div>
       {error && !isFetching && <ErrorNotice error={error} outcome="The keys could not be listed" />}
       {!data && !error && <p aria-live="polite">Loading the keys…</p>}
-      {data && <KeysTable keys={data} entry={entry} onManage={(key) => setOpen({ id: key.id, name: keyName(key) })} />}
+      {data && <UnreadableItems count={data.unreadable} what={data.unreadable === 1 ? 'key' : 'keys'} />}
+      {data && <KeysTable keys={data.items} entry={entry} onManage={(key) => setOpen({ id: key.id, name: keyName(key) })} />}
     </section>
   )
 }

@@ -1,3 +1,4 @@
+import { enumWords } from '../../ui/enumWords'
 import { useMemo, useState } from 'react'
 import { formatAmount, formatDate, formatUsd } from '../../ui/format'
 import { compareCells, SortableHeader, useSort } from '../../ui/sortable'
@@ -146,7 +147,7 @@ export function KeysTable({ keys, entry, onManage }: KeysTableProps) {
                   <td>{key.lastUsedAt ? formatDate(key.lastUsedAt) : <span className="muted">never</span>}</td>
                   <td>{key.expiresAt ? formatDate(key.expiresAt) : <span className="muted">never</span>}</td>
                   <td>{limitWords(key)}</td>
-                  <td>{MODEL_PRIVACY_NAMES[key.modelPrivacy]}</td>
+                  <td>{enumWords(MODEL_PRIVACY_NAMES, key.modelPrivacy)}</td>
                   <td>
                     {week ? `${formatUsd(week.usd)} · ${formatAmount(week.diem)} DIEM` : <span className="muted">unknown</span>}
                   </td>

@@ -1,5 +1,14 @@
-import type { ApiKey, ConsumptionLimit, UpdateKeyBody } from '../../venice/schemas'
 import {
+  isKnown,
+  KEY_TYPES,
+  LIMIT_PERIODS,
+  MODEL_PRIVACIES,
+  type ApiKey,
+  type ConsumptionLimit,
+  type UpdateKeyBody,
+} from '../../venice/schemas'
+import {
+  DEFAULT_DRAFT,
   parseLimit,
   validateDescription,
   validateExpiryDate,
@@ -11,14 +20,15 @@ import {
 export function draftFromKey(key: ApiKey): KeyOptionsDraft {
   const { usd, diem } = key.consumptionLimits
   return {
-    apiKeyType: key.apiKeyType,
+    // A value this app does not know yet starts the form at the default; it is sent only if changed from that.
+    apiKeyType: isKnown(KEY_TYPES, key.apiKeyType) ? key.apiKeyType : DEFAULT_DRAFT.apiKeyType,
     description: key.description,
     expiry: key.expiresAt ? 'date' : 'never',
     expiryDate: key.expiresAt ? utcDate(key.expiresAt) : '',
     usdLimit: usd === null ? '' : String(usd),
     diemLimit: diem === null ? '' : String(diem),
-    limitPeriod: key.limitPeriod,
-    modelPrivacy: key.modelPrivacy,
+    limitPeriod: isKnown(LIMIT_PERIODS, key.limitPeriod) ? key.limitPeriod : DEFAULT_DRAFT.limitPeriod,
+    modelPrivacy: isKnown(MODEL_PRIVACIES, key.modelPrivacy) ? key.modelPrivacy : DEFAULT_DRAFT.modelPrivacy,
   }
 }
 
@@ -67,8 +77,8 @@ export function editDiff(key: ApiKey, draft: KeyOptionsDraft, now: Date): EditDi
   }
   if (Object.keys(limit).length > 0) body.consumptionLimit = limit
 
-  if (draft.limitPeriod !== key.limitPeriod) body.limitPeriod = draft.limitPeriod
-  if (draft.modelPrivacy !== key.modelPrivacy) body.modelPrivacy = draft.modelPrivacy
+  if (draft.limitPeriod !== loaded.limitPeriod) body.limitPeriod = draft.limitPeriod
+  if (draft.modelPrivacy !== loaded.modelPrivacy) body.modelPrivacy = draft.modelPrivacy
 
   if (Object.keys(errors).length > 0) return { ok: false, errors }
   return { ok: true, body: Object.keys(body).length > 1 ? body : null }

@@ -1,6 +1,7 @@
+import { enumWords } from '../../ui/enumWords'
 import type { ApiKey, BreachType, ConsumptionCurrency, LimitPeriod } from '../../venice/schemas'
 import { formatAmount, formatUsd } from '../../ui/format'
-import { isolated } from '../../ui/clip'
+import { clip } from '../../ui/clip'
 
 const PERIOD_WORDS: Record<LimitPeriod, string> = { EPOCH: 'per day', MONTH: 'per month', LIFETIME: 'lifetime' }
 
@@ -37,7 +38,7 @@ export function limitWords(key: Pick<ApiKey, 'consumptionLimits' | 'limitPeriod'
   const caps = [usd === null ? undefined : formatUsd(usd), diem === null ? undefined : `${formatAmount(diem)} DIEM`].filter(
     Boolean,
   )
-  return caps.length === 0 ? 'No cap' : `${caps.join(' and ')} ${PERIOD_WORDS[key.limitPeriod]}`
+  return caps.length === 0 ? 'No cap' : `${caps.join(' and ')} ${enumWords(PERIOD_WORDS, key.limitPeriod)}`
 }
 
 /** Venice caps descriptions at 64 characters today; a longer one is cut where it is shown. */
@@ -45,7 +46,7 @@ export const DESCRIPTION_LIMIT = 80
 
 /** How a key is named to people: its description and the last characters of its secret. */
 export function keyName(key: Pick<ApiKey, 'description' | 'last6Chars'>): string {
-  return `${key.description ? isolated(key.description, DESCRIPTION_LIMIT) : 'Untitled key'} (…${key.last6Chars})`
+  return `${key.description ? clip(key.description, DESCRIPTION_LIMIT) : 'Untitled key'} (…${key.last6Chars})`
 }
 
 export const RESET_WORDS: Record<LimitPeriod, string> = {

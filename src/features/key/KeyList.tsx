@@ -1,7 +1,7 @@
 import type { KeyEntry } from '../../session/keyring'
 import { keyring } from '../../session/store'
 import { useKeys } from '../../session/useKeyring'
-import { isolated } from '../../ui/clip'
+import { clip } from '../../ui/clip'
 import { ExternalText } from '../../ui/ExternalText'
 
 interface KeyListProps {
@@ -31,7 +31,7 @@ export function KeyList({ activeId, hrefFor, onForget }: KeyListProps) {
             <button
               type="button"
               className="button link"
-              aria-label={`Forget ${isolated(entry.description, 80)} (…${entry.secret.last6})`}
+              aria-label={`Forget ${clip(entry.description, 80)} (…${entry.secret.last6})`}
               onClick={() => {
                 if (
                   entry.unsaved &&

@@ -26,7 +26,7 @@ async function rememberingSession(storage = memoryStorage()) {
   return { storage, keyring, remembered }
 }
 
-describe('rememberedKeys', () => {
+describe('rememberedKeys', { timeout: 60_000 }, () => {
   it('starts off with nothing stored, and ignores garbage or weak vaults', () => {
     expect(createRememberedKeys(createKeyring(), memoryStorage()).status()).toBe('off')
     expect(createRememberedKeys(createKeyring(), memoryStorage({ [VAULT_STORAGE_KEY]: '{not json' })).status()).toBe('off')

@@ -39,7 +39,8 @@ async function vaultSecrets(storage: Storage) {
   return secretsOf(keyring)
 }
 
-describe('one vault, two tabs', () => {
+// Each tab derives its key with the full 600,000 PBKDF2 rounds: slow on a busy machine.
+describe('one vault, two tabs', { timeout: 60_000 }, () => {
   it('keeps keys added in both tabs at the same time, and each tab learns of the other’s', async () => {
     const { device, a, b } = await twoTabs()
     a.keyring.add(entry(ADMIN_SECRET_TEXT, 'added in A'))

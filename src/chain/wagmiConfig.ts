@@ -19,7 +19,8 @@ export function createWagmiConfig(config: AppConfig) {
     : []
   return createConfig({
     chains: [base],
-    transports: { [base.id]: http(config.baseRpcUrl, { batch: true }) },
+    // A stuck RPC gives up after 20 s (viem's default is 10 s; a batched multicall on a slow network needs more).
+    transports: { [base.id]: http(config.baseRpcUrl, { batch: true, timeout: 20_000 }) },
     connectors: relayed,
     multiInjectedProviderDiscovery: true,
     ssr: false,

@@ -18,6 +18,8 @@ export function describeError(error: unknown): ErrorWords {
   switch (error.reason) {
     case 'unreachable':
       return { title: "Couldn't reach the Venice API", detail: error.message, unreachable: true }
+    case 'timeout':
+      return { title: 'Venice did not answer in time', detail: error.message }
     case 'malformed':
       return { title: 'Venice sent an answer this app does not understand', detail: error.message }
     case 'adminKeyRequired':
@@ -33,6 +35,7 @@ export function describeError(error: unknown): ErrorWords {
     case 'serverError':
       return { title: `Venice had a problem (${status})`, detail: `${error.message}. Try again in a moment.`.replace('..', '.') }
     case 'activeKeyLimit':
+    case 'tokenAlreadyUsed':
     case 'refused':
       if (status === 402) return { title: 'Venice asked for a key (402)', detail: error.message }
       return { title: `Venice refused the request (${status})`, detail: error.message }

@@ -5,10 +5,19 @@ import type { Secret } from './secret'
 export interface VeniceClient {
   baseUrl: string
   fetch: typeof fetch
+  /** How long one request (answer and body) may take before it is given up. */
+  timeoutMs: number
 }
 
-export function createVeniceClient(baseUrl: string, fetchImpl: typeof fetch = globalThis.fetch.bind(globalThis)): VeniceClient {
-  return { baseUrl: baseUrl.replace(/\/+$/, ''), fetch: fetchImpl }
+/** Long enough for a slow mobile network, short enough that nobody waits on a dead connection. */
+export const REQUEST_TIMEOUT_MS = 20_000
+
+export function createVeniceClient(
+  baseUrl: string,
+  fetchImpl: typeof fetch = globalThis.fetch.bind(globalThis),
+  timeoutMs = REQUEST_TIMEOUT_MS,
+): VeniceClient {
+  return { baseUrl: baseUrl.replace(/\/+$/, ''), fetch: fetchImpl, timeoutMs }
 }
 
 interface VeniceRequest<TSchema extends v.GenericSchema> {
@@ -21,7 +30,10 @@ interface VeniceRequest<TSchema extends v.GenericSchema> {
   signal?: AbortSignal
 }
 
-/** One request, no retries: the error's `reason` tells the caller what happened. */
+/**
+ * One request, no retries: the error's `reason` tells the caller what happened. Never waits longer
+ * than the client's timeout, combined with the caller's `signal` (whose abort is passed on as is).
+ */
 export async function veniceRequest<TSchema extends v.GenericSchema>(
   client: VeniceClient,
   { method = 'GET', path, secret, body, schema, signal }: VeniceRequest<TSchema>,
@@ -29,6 +41,13 @@ export async function veniceRequest<TSchema extends v.GenericSchema>(
   const headers: Record<string, string> = { Accept: 'application/json' }
   if (body !== undefined) headers['Content-Type'] = 'application/json'
   if (secret) headers.Authorization = `Bearer ${secret.expose()}`
+  const deadline = AbortSignal.timeout(client.timeoutMs)
+  const host = new URL(client.baseUrl).host
+  const timedOut = () =>
+    new VeniceError(
+      'timeout',
+      `${host} did not answer within ${Math.round(client.timeoutMs / 1000)} seconds: the network or Venice is slow or stuck.`,
+    )
 
   let response: Response
   try {
@@ -36,19 +55,22 @@ export async function veniceRequest<TSchema extends v.GenericSchema>(
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
-      signal,
+      signal: signal ? AbortSignal.any([signal, deadline]) : deadline,
       credentials: 'omit',
       referrerPolicy: 'no-referrer',
     })
   } catch (error) {
     if (signal?.aborted) throw error
+    if (deadline.aborted) throw timedOut()
     throw new VeniceError(
       'unreachable',
-      `No answer from ${new URL(client.baseUrl).host}: the browser is offline, or the request was blocked (CORS, firewall, extension).`,
+      `No answer from ${host}: the browser is offline, or the request was blocked (CORS, firewall, extension).`,
     )
   }
 
   const payload = await readJson(response)
+  if (signal?.aborted) throw signal.reason
+  if (deadline.aborted && payload === NOT_JSON) throw timedOut()
   if (!response.ok) throw httpError(response, payload)
   if (payload === NOT_JSON) {
     throw new VeniceError('malformed', `Venice answered HTTP ${response.status} with something that is not JSON.`, {

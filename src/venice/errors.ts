@@ -3,22 +3,27 @@ import { redactSecrets } from './secret'
 /**
  * Why a Venice call failed, decided once, in the client, from the status and Venice's message:
  * - `unreachable`: no response at all (offline, DNS, CORS, dropped connection).
+ * - `timeout`: no complete answer within the client's timeout (the request may still have been handled).
  * - `malformed`: a response that is not JSON or not the documented shape.
  * - `adminKeyRequired`: 401 "Admin API key required": the key works, but is not an ADMIN key.
  * - `authenticationFailed`: any other 401: the key is invalid, expired or revoked.
  * - `activeKeyLimit`: the account already has 500 active keys (a 400 or 429 naming the limit).
  * - `rateLimited`: any other 429.
  * - `serverError`: a 5xx.
+ * - `tokenAlreadyUsed`: 400 "Token has already been used" on the wallet mint. The browser may have
+ *   resent the POST on a dead connection, so the first one may have created the key.
  * - `refused`: any other error status (400, 402, 403, 404…): Venice refused this request.
  */
 export type VeniceErrorReason =
   | 'unreachable'
+  | 'timeout'
   | 'malformed'
   | 'adminKeyRequired'
   | 'authenticationFailed'
   | 'activeKeyLimit'
   | 'rateLimited'
   | 'serverError'
+  | 'tokenAlreadyUsed'
   | 'refused'
 
 export class VeniceError extends Error {
@@ -53,5 +58,6 @@ export function reasonOfStatus(status: number, message: string): VeniceErrorReas
   }
   if (status === 429) return 'rateLimited'
   if (status >= 500) return 'serverError'
+  if (status === 400 && /already been used/i.test(message)) return 'tokenAlreadyUsed'
   return 'refused'
 }

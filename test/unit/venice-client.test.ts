@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
+import * as v from 'valibot'
 import { createVeniceClient, parseRetryAfter, veniceRequest } from '../../src/venice/client'
 import { VeniceError } from '../../src/venice/errors'
 import { getRateLimits } from '../../src/venice/rateLimits'
@@ -337,5 +338,48 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter(null, now)).toBeUndefined()
     expect(parseRetryAfter('  ', now)).toBeUndefined()
     expect(parseRetryAfter('soon', now)).toBeUndefined()
+  })
+})
+
+describe('the request timeout', () => {
+  /** A fetch that never answers, but gives up when its signal aborts (as the browser's does). */
+  const hangingFetch = vi.fn(
+    (_url: RequestInfo | URL, init?: RequestInit) =>
+      new Promise<Response>((_resolve, reject) => {
+        init?.signal?.addEventListener('abort', () => reject(init.signal?.reason as Error))
+      }),
+  )
+  const schema = v.object({ ok: v.boolean() })
+
+  it('gives up after the client timeout and says so, not "unreachable"', async () => {
+    const client = createVeniceClient(BASE, hangingFetch, 50)
+    const error = await failure(veniceRequest(client, { method: 'POST', path: '/api_keys', body: {}, schema }))
+    expect(error.reason).toBe('timeout')
+    expect(error.message).toContain('did not answer within')
+  })
+
+  it('passes the caller’s own abort on unchanged, before the timeout', async () => {
+    const client = createVeniceClient(BASE, hangingFetch, 10_000)
+    const caller = new AbortController()
+    const request = veniceRequest(client, { path: '/api_keys', schema, signal: caller.signal })
+    caller.abort()
+    await expect(request).rejects.toMatchObject({ name: 'AbortError' })
+  })
+
+  it('also times out a body that stops arriving', async () => {
+    const stalledBody = (_url: RequestInfo | URL, init?: RequestInit) =>
+      Promise.resolve(
+        new Response(
+          new ReadableStream({
+            start(controller) {
+              controller.enqueue(new TextEncoder().encode('{"ok":'))
+              init?.signal?.addEventListener('abort', () => controller.error(init.signal?.reason))
+            },
+          }),
+          { status: 200 },
+        ),
+      )
+    const client = createVeniceClient(BASE, stalledBody, 50)
+    expect((await failure(veniceRequest(client, { path: '/x', schema }))).reason).toBe('timeout')
   })
 })

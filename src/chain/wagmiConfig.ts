@@ -1,5 +1,5 @@
 import { connectorsForWallets } from '@rainbow-me/rainbowkit'
-import { baseAccount, metaMaskWallet, rainbowWallet, walletConnectWallet } from '@rainbow-me/rainbowkit/wallets'
+import { base as baseWallet, metaMaskWallet, rainbowWallet, walletConnectWallet } from '@rainbow-me/rainbowkit/wallets'
 import { createConfig, http } from 'wagmi'
 import { base } from 'wagmi/chains'
 import type { AppConfig } from '../config/env'
@@ -13,7 +13,7 @@ const APP_NAME = 'sVVV Key Minter'
 export function createWagmiConfig(config: AppConfig) {
   const relayed = config.walletConnectProjectId
     ? connectorsForWallets(
-        [{ groupName: 'More wallets', wallets: [baseAccount, metaMaskWallet, rainbowWallet, walletConnectWallet] }],
+        [{ groupName: 'More wallets', wallets: [baseWallet, metaMaskWallet, rainbowWallet, walletConnectWallet] }],
         { appName: APP_NAME, projectId: config.walletConnectProjectId },
       )
     : []

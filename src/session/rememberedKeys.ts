@@ -81,7 +81,7 @@ export function createRememberedKeys(keyring: Keyring, storage: Storage) {
 
   return {
     status: () => status,
-    subscribe(listener: () => void) {
+    subscribe: (listener: () => void) => {
       listeners.add(listener)
       return () => listeners.delete(listener)
     },

@@ -135,8 +135,7 @@ export const apiKeyResponse = v.object({ data: apiKeySchema })
 export const deletedKeyResponse = v.object({ success: v.literal(true) })
 
 /** Documented breach types; others are shown as Venice names them. */
-const BREACH_TYPES = ['RPM', 'RPD', 'TPM', 'FAILED_REQUESTS', 'UNSUPPORTED_FEATURE_REQUESTS'] as const
-export type BreachType = (typeof BREACH_TYPES)[number]
+export type BreachType = 'RPM' | 'RPD' | 'TPM' | 'FAILED_REQUESTS' | 'UNSUPPORTED_FEATURE_REQUESTS'
 
 export const rateLimitLogResponse = v.object({
   data: v.array(

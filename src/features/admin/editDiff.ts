@@ -1,11 +1,5 @@
 import type { ApiKey, ConsumptionLimit, UpdateKeyBody } from '../../venice/schemas'
-import {
-  parseLimit,
-  validateDescription,
-  validateExpiryDate,
-  type FieldErrors,
-  type KeyOptionsDraft,
-} from '../key-options/keyOptions'
+import { parseLimit, validateDescription, validateExpiryDate, type FieldErrors, type KeyOptionsDraft } from '../key-options'
 
 /** The edit form starts from the key as loaded. */
 export function draftFromKey(key: ApiKey): KeyOptionsDraft {

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react'
+import { useState, type SubmitEvent } from 'react'
 import { Field } from '../../ui/Field'
 import { ForgetEverythingButton } from './ForgetEverythingButton'
 import { Notice } from '../../ui/Notice'
@@ -38,7 +38,7 @@ export function RememberPanel() {
     )
   }
 
-  async function submit(event: FormEvent) {
+  async function submit(event: SubmitEvent) {
     event.preventDefault()
     if (passphrase.length < MIN_PASSPHRASE) return setError(`Use at least ${MIN_PASSPHRASE} characters.`)
     if (passphrase !== confirm) return setError('The two passphrases differ.')
@@ -57,7 +57,7 @@ export function RememberPanel() {
   }
 
   return (
-    <form className="remember" onSubmit={submit} noValidate aria-label="Remember keys on this device">
+    <form className="remember" onSubmit={(event) => void submit(event)} noValidate aria-label="Remember keys on this device">
       <Notice>
         <p>
           The keys are encrypted with your passphrase (PBKDF2-SHA256, 600,000 rounds, AES-GCM) and stored in this browser. Without

@@ -1,5 +1,5 @@
 import { useConnectModal } from '@rainbow-me/rainbowkit'
-import { useEffect, useState, type FormEvent } from 'react'
+import { useEffect, useState, type SubmitEvent } from 'react'
 import { useAccount, useSwitchChain } from 'wagmi'
 import { base } from 'wagmi/chains'
 import { useEligibility } from '../../chain/useEligibility'
@@ -38,7 +38,7 @@ export default function MintPage({ onMinted }: { onMinted: (keyId: string) => vo
           ? 'Checking your staked VVV…'
           : undefined
 
-  function submit(event: FormEvent) {
+  function submit(event: SubmitEvent) {
     event.preventDefault()
     if (!address || blockedBy || busy) return
     const checked = validateKeyOptions(draft, new Date())

@@ -25,7 +25,7 @@ export function useMint() {
           // A GET, so Venice's retry policy applies (the query defaults under veniceQueryRoot);
           // gcTime 0: a token is one-use, never served from the cache.
           fetchToken: () =>
-            queryClient.fetchQuery({
+            queryClient.query({
               queryKey: [...veniceQueryRoot, 'web3Token'],
               queryFn: ({ signal }) => getWeb3Token(venice, signal),
               staleTime: 0,

@@ -1,5 +1,7 @@
 import react from '@vitejs/plugin-react'
+import { fileURLToPath } from 'node:url'
 import { defineConfig, loadEnv, type Plugin } from 'vite'
+import { readBuildInfo } from './scripts/buildInfo.ts'
 import { contentSecurityPolicy } from './src/config/csp.ts'
 import { parseEnv, type AppConfig } from './src/config/env.ts'
 
@@ -24,6 +26,8 @@ export default defineConfig(({ mode }) => {
     // Relative asset paths: the same dist/ works from /, /ipfs/<cid>/ and a subdomain gateway.
     base: './',
     plugins: [react(), csp(config)],
+    // The version and commit shown in the footer and the About view (src/config/build.ts).
+    define: { __BUILD_INFO__: JSON.stringify(readBuildInfo(fileURLToPath(new URL('.', import.meta.url)))) },
     build: { target: 'es2022', outDir: process.env.OUT_DIR ?? 'dist' },
     test: {
       projects: [

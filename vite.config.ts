@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react'
 import { fileURLToPath } from 'node:url'
 import { defineConfig, loadEnv, type Plugin } from 'vite'
 import { readBuildInfo } from './scripts/buildInfo.ts'
+import { subresourceIntegrity } from './scripts/subresourceIntegrity.ts'
 import { contentSecurityPolicy } from './src/config/csp.ts'
 import { parseEnv, type AppConfig } from './src/config/env.ts'
 
@@ -25,7 +26,7 @@ export default defineConfig(({ mode }) => {
   return {
     // Relative asset paths: the same dist/ works from /, /ipfs/<cid>/ and a subdomain gateway.
     base: './',
-    plugins: [react(), csp(config)],
+    plugins: [react(), csp(config), subresourceIntegrity()],
     // The version and commit shown in the footer and the About view (src/config/build.ts).
     define: { __BUILD_INFO__: JSON.stringify(readBuildInfo(fileURLToPath(new URL('.', import.meta.url)))) },
     build: { target: 'es2022', outDir: process.env.OUT_DIR ?? 'dist' },

@@ -48,6 +48,11 @@ export default defineConfig(({ mode }) => {
         },
         {
           extends: true,
+          // Two production builds in copies of the checkout: see test/release/reproducible.test.ts.
+          test: { name: 'release', include: ['test/release/**/*.test.ts'], environment: 'node', testTimeout: 60_000 },
+        },
+        {
+          extends: true,
           test: {
             name: 'e2e',
             include: ['test/e2e/**/*.test.ts'],

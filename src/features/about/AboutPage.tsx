@@ -58,8 +58,8 @@ export default function AboutPage() {
       </p>
       {loadedCid && (
         <p>
-          You loaded it by its IPFS address <code className="cid">{loadedCid}</code>: content-addressed, so a gateway cannot
-          change these files without changing that address.
+          You loaded it by its IPFS address <code className="cid">{loadedCid}</code>. That address stands for exactly one set of
+          files: an IPFS node of your own, or a gateway that verifies in your browser, refuses anything else under it.
         </p>
       )}
 

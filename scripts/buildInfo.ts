@@ -9,12 +9,13 @@ const git = (root: string, ...args: string[]) =>
 /**
  * The version and commit a build of `root` carries. Only inputs that the commit itself fixes go
  * in, so two builds of one commit stay byte-identical. `SOURCE_COMMIT` names the commit for a
- * build outside git (an unpacked source archive); otherwise git is asked, and only about `root`
- * itself, not about some repository that happens to enclose it.
+ * build outside git (an unpacked source archive), and Vercel's `VERCEL_GIT_COMMIT_SHA` for its
+ * builds (they run without .git); otherwise git is asked, and only about `root` itself, not about
+ * some repository that happens to enclose it.
  */
 export function readBuildInfo(root: string, env: NodeJS.ProcessEnv = process.env): BuildInfo {
   const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }
-  const fromEnv = env.SOURCE_COMMIT?.trim().toLowerCase()
+  const fromEnv = (env.SOURCE_COMMIT || env.VERCEL_GIT_COMMIT_SHA)?.trim().toLowerCase()
   if (fromEnv) {
     if (!/^[0-9a-f]{40}$/.test(fromEnv))
       throw new Error(`SOURCE_COMMIT must be a full 40-character commit hash, got "${fromEnv}"`)

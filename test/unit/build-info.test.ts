@@ -26,6 +26,7 @@ describe('readBuildInfo', () => {
     })
     expect(() => readBuildInfo(dir, { SOURCE_COMMIT: 'abc1234' })).toThrow(/40-character/)
     expect(readBuildInfo(dir, {})).toEqual({ version: '1.2.3', commit: 'unknown', modified: false })
+    expect(readBuildInfo(dir, { VERCEL_GIT_COMMIT_SHA: COMMIT }).commit).toBe(COMMIT)
   })
 
   it('reads HEAD of the checkout it builds, and says when the tree differs from it', () => {

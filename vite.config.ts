@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react'
 import { defineConfig, loadEnv, type Plugin } from 'vite'
 import { contentSecurityPolicy } from './src/config/csp.ts'
 import { parseEnv, type AppConfig } from './src/config/env.ts'
+import { walletDiet } from './build/walletDiet.ts'
 
 /** Writes the CSP meta tag into the built page (not in dev: the dev server injects inline scripts). */
 function csp(config: AppConfig): Plugin {
@@ -23,7 +24,7 @@ export default defineConfig(({ mode }) => {
   return {
     // Relative asset paths: the same dist/ works from /, /ipfs/<cid>/ and a subdomain gateway.
     base: './',
-    plugins: [react(), csp(config)],
+    plugins: [react(), walletDiet({ relayWallets: config.walletConnectProjectId !== undefined }), csp(config)],
     build: { target: 'es2022', outDir: process.env.OUT_DIR ?? 'dist' },
     test: {
       projects: [

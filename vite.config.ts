@@ -25,7 +25,22 @@ export default defineConfig(({ mode }) => {
     // Relative asset paths: the same dist/ works from /, /ipfs/<cid>/ and a subdomain gateway.
     base: './',
     plugins: [react(), walletDiet({ relayWallets: config.walletConnectProjectId !== undefined }), csp(config)],
-    build: { target: 'es2022', outDir: process.env.OUT_DIR ?? 'dist' },
+    // The manifest (.vite/manifest.json) tells `npm run size` and the e2e checks which chunks load together.
+    build: {
+      target: 'es2022',
+      outDir: process.env.OUT_DIR ?? 'dist',
+      manifest: true,
+      rolldownOptions: {
+        output: {
+          // TanStack Query and our client for it in one file, instead of three shared slivers that the
+          // wallet module, the dashboard and the ADMIN console would each fetch as separate requests.
+          codeSplitting: {
+            includeDependenciesRecursively: false,
+            groups: [{ name: 'query', test: /[\\/]node_modules[\\/]@tanstack[\\/]|[\\/]queryClient\.ts$/ }],
+          },
+        },
+      },
+    },
     test: {
       projects: [
         { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },

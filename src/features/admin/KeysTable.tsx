@@ -54,9 +54,14 @@ export function KeysTable({ keys, entry, onManage }: KeysTableProps) {
     (column) => column !== 'description' && column !== 'type',
   )
 
+  // Sorted once per sort; a keystroke only filters, which keeps that order.
+  const sorted = useMemo(
+    () => [...keys].sort((a, b) => compareCells(sortValue(a, sort.column), sortValue(b, sort.column), sort.descending)),
+    [keys, sort],
+  )
   const rows = useMemo(() => {
     const needle = deferredSearch.trim().toLowerCase()
-    const matches = keys.filter(
+    return sorted.filter(
       (key) =>
         (type === 'all' || key.apiKeyType === type) &&
         (needle === '' ||
@@ -64,8 +69,7 @@ export function KeysTable({ keys, entry, onManage }: KeysTableProps) {
           key.last6Chars.toLowerCase().includes(needle) ||
           key.id.includes(needle)),
     )
-    return matches.sort((a, b) => compareCells(sortValue(a, sort.column), sortValue(b, sort.column), sort.descending))
-  }, [keys, deferredSearch, type, sort])
+  }, [sorted, deferredSearch, type])
   const { shown, hidden, showMore } = useRowWindow(rows, `${deferredSearch}|${type}|${sort.column}|${sort.descending}`)
 
   const header = (column: Column) => <SortableHeader column={column} label={SORTABLE[column]} sort={sort} onSort={toggle} />

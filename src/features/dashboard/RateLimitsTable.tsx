@@ -35,13 +35,15 @@ export const RateLimitsTable = memo(function RateLimitsTable({ rateLimits }: { r
   const deferredSearch = useDeferredValue(search)
   const { sort, toggle } = useSort<Column>({ column: 'model', descending: false }, (column) => column !== 'model')
 
-  const allRows = useMemo(() => toRows(rateLimits), [rateLimits])
+  // Sorted once per sort; a keystroke only filters, which keeps that order.
+  const sorted = useMemo(() => {
+    const value = (row: Row) => (sort.column === 'model' ? row.model : (row.limits[sort.column] ?? -1))
+    return toRows(rateLimits).sort((a, b) => compareCells(value(a), value(b), sort.descending))
+  }, [rateLimits, sort])
   const rows = useMemo(() => {
     const needle = deferredSearch.trim().toLowerCase()
-    const filtered = allRows.filter((row) => row.model.toLowerCase().includes(needle))
-    const value = (row: Row) => (sort.column === 'model' ? row.model : (row.limits[sort.column] ?? -1))
-    return filtered.sort((a, b) => compareCells(value(a), value(b), sort.descending))
-  }, [allRows, deferredSearch, sort])
+    return needle === '' ? sorted : sorted.filter((row) => row.model.toLowerCase().includes(needle))
+  }, [sorted, deferredSearch])
   const { shown, hidden, showMore } = useRowWindow(rows, `${deferredSearch}|${sort.column}|${sort.descending}`)
 
   return (

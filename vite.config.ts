@@ -5,6 +5,7 @@ import { readBuildInfo } from './scripts/buildInfo.ts'
 import { subresourceIntegrity } from './scripts/subresourceIntegrity.ts'
 import { contentSecurityPolicy } from './src/config/csp.ts'
 import { parseEnv, type AppConfig } from './src/config/env.ts'
+import { walletDiet } from './build/walletDiet.ts'
 
 /** Writes the CSP meta tag into the built page (not in dev: the dev server injects inline scripts). */
 function csp(config: AppConfig): Plugin {
@@ -26,10 +27,30 @@ export default defineConfig(({ mode }) => {
   return {
     // Relative asset paths: the same dist/ works from /, /ipfs/<cid>/ and a subdomain gateway.
     base: './',
-    plugins: [react(), csp(config), subresourceIntegrity()],
+    plugins: [
+      react(),
+      walletDiet({ relayWallets: config.walletConnectProjectId !== undefined }),
+      csp(config),
+      subresourceIntegrity(),
+    ],
     // The version and commit shown in the footer and the About view (src/config/build.ts).
     define: { __BUILD_INFO__: JSON.stringify(readBuildInfo(fileURLToPath(new URL('.', import.meta.url)))) },
-    build: { target: 'es2022', outDir: process.env.OUT_DIR ?? 'dist' },
+    // The manifest (.vite/manifest.json) tells `npm run size` and the e2e checks which chunks load together.
+    build: {
+      target: 'es2022',
+      outDir: process.env.OUT_DIR ?? 'dist',
+      manifest: true,
+      rolldownOptions: {
+        output: {
+          // TanStack Query and our client for it in one file, instead of three shared slivers that the
+          // wallet module, the dashboard and the ADMIN console would each fetch as separate requests.
+          codeSplitting: {
+            includeDependenciesRecursively: false,
+            groups: [{ name: 'query', test: /[\\/]node_modules[\\/]@tanstack[\\/]|[\\/]queryClient\.ts$/ }],
+          },
+        },
+      },
+    },
     test: {
       projects: [
         { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },

@@ -6,7 +6,6 @@ import type { Page, Request } from 'playwright-core'
 import {
   fileOf,
   foreignHosts,
-  isWalletChunk,
   leaksOf,
   newHolder,
   openApp,
@@ -83,8 +82,7 @@ describe('first visit', () => {
       expect(requestsToPort(session, E2E_PORTS.chain)).toEqual([])
       expect(requestsToPort(session, E2E_PORTS.venice)).toEqual([])
       expect(world.venice.control.requests()).toEqual([])
-      expect(session.requests.filter((r) => isWalletChunk(r.url)).map((r) => r.url)).toEqual([])
-      const walletOnly = await walletOnlyChunks()
+      const walletOnly = walletOnlyChunks()
       expect(session.requests.map((r) => fileOf(r.url)).filter((file) => walletOnly.has(file))).toEqual([])
 
       const files = await Promise.all(scripts)

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
-import { useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { ApiKey } from '../../venice/schemas'
 import { ErrorNotice } from '../../ui/ErrorNotice'
 import type { KeyEntry } from '../../session/keyring'
 import { KeyDetail } from './KeyDetail'
@@ -13,6 +14,7 @@ export function KeysPanel({ entry, onRevokedSelf }: { entry: KeyEntry; onRevoked
   const [backToList, setBackToList] = useState(false)
   const { data, error, isFetching, refetch } = useQuery(adminQueries.keys(entry.id))
   const heading = useRef<HTMLHeadingElement>(null)
+  const manage = useCallback((key: ApiKey) => setOpen({ id: key.id, name: keyName(key) }), [])
 
   useEffect(() => {
     if (!open && backToList) heading.current?.focus()
@@ -45,7 +47,7 @@ export function KeysPanel({ entry, onRevokedSelf }: { entry: KeyEntry; onRevoked
       </div>
       {error && !isFetching && <ErrorNotice error={error} outcome="The keys could not be listed" />}
       {!data && !error && <p aria-live="polite">Loading the keys…</p>}
-      {data && <KeysTable keys={data} entry={entry} onManage={(key) => setOpen({ id: key.id, name: keyName(key) })} />}
+      {data && <KeysTable keys={data} entry={entry} onManage={manage} />}
     </section>
   )
 }

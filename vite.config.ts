@@ -35,11 +35,12 @@ export default defineConfig(({ mode }) => {
     ],
     // The version and commit shown in the footer and the About view (src/config/build.ts).
     define: { __BUILD_INFO__: JSON.stringify(readBuildInfo(fileURLToPath(new URL('.', import.meta.url)))) },
-    // The manifest (.vite/manifest.json) tells `npm run size` and the e2e checks which chunks load together.
+    // The manifest tells `npm run size` and the e2e checks which chunks load together. Not under a
+    // hidden folder (Vite's default .vite/), which `ipfs add -r` would leave out of the release CID.
     build: {
       target: 'es2022',
       outDir: process.env.OUT_DIR ?? 'dist',
-      manifest: true,
+      manifest: 'build-manifest.json',
       rolldownOptions: {
         output: {
           // TanStack Query and our client for it in one file, instead of three shared slivers that the

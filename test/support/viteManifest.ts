@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 
-/** One chunk of Vite's build manifest (`build.manifest: true`, at `.vite/manifest.json` in the output). */
+/** One chunk of Vite's build manifest (`build-manifest.json` in the output, see vite.config.ts). */
 export interface ManifestChunk {
   file: string
   src?: string
@@ -17,7 +17,7 @@ export interface ManifestChunk {
 export type ViteManifest = Record<string, ManifestChunk>
 
 export function readManifest(dist: string): ViteManifest {
-  return JSON.parse(readFileSync(join(dist, '.vite', 'manifest.json'), 'utf8')) as ViteManifest
+  return JSON.parse(readFileSync(join(dist, 'build-manifest.json'), 'utf8')) as ViteManifest
 }
 
 /** The manifest key of the page's entry script (src/main.tsx). */

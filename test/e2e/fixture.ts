@@ -220,7 +220,7 @@ export function loadedAssets(session: AppSession, world: E2EWorld): string[] {
 }
 
 /** The chunks that only the wallet side loads, by their source in Vite's build manifest. */
-const WALLET_SIDE = ['src/chain/WalletModule.tsx', 'src/features/mint/MintPage.tsx']
+const WALLET_SIDE = ['src/chain/WalletModule.tsx', 'src/features/mint/index.ts']
 
 /**
  * File names (in assets/) of the e2e build's chunks that only the wallet side needs: the wallet

@@ -4,6 +4,7 @@ import { gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page, Request } from 'playwright-core'
 import {
+  chunkFileOf,
   fileOf,
   foreignHosts,
   leaksOf,
@@ -115,7 +116,7 @@ describe('first visit', () => {
     await session.settled()
 
     const own = session.requests.filter((r) => new URL(r.url).origin === new URL(world.app.url).origin)
-    expect(own.some((r) => /DashboardPage-.*\.js$/.test(r.url))).toBe(true)
+    expect(own.some((r) => fileOf(r.url) === chunkFileOf('src/features/dashboard/index.ts'))).toBe(true)
     expect(own.filter((r) => !new URL(r.url).pathname.startsWith(prefix)).map((r) => r.url)).toEqual([])
     expect(foreignHosts(session, world)).toEqual([new URL(world.venice.url).host])
     await expectClean(session, secret)

@@ -219,6 +219,13 @@ export function loadedAssets(session: AppSession, world: E2EWorld): string[] {
     .map((u) => u.pathname.split('/').pop() ?? '')
 }
 
+/** The file name (in assets/) of the chunk a lazy import of `source` loads, from Vite's build manifest. */
+export function chunkFileOf(source: string): string {
+  const chunk = readManifest(join(ROOT, E2E_DIST))[source]
+  if (!chunk) throw new Error(`No chunk for ${source} in the build manifest`)
+  return chunk.file.replace(/^assets\//, '')
+}
+
 /** The chunks that only the wallet side loads, by their source in Vite's build manifest. */
 const WALLET_SIDE = ['src/chain/WalletModule.tsx', 'src/features/mint/index.ts']
 

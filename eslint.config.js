@@ -17,6 +17,7 @@ const elements = [
   { type: 'sandbox', pattern: 'src/sandbox' },
   { type: 'feature', pattern: 'src/features/*', capture: ['name'] },
   { type: 'app', pattern: 'src/app' },
+  { type: 'build', pattern: 'src/build' },
   { type: 'test-support', pattern: 'test/support' },
   { type: 'test', pattern: 'test/*', capture: ['kind'] },
 ].map((element) => ({ ...element, partialMatch: false }))
@@ -33,6 +34,8 @@ const mayImport = {
   ui: ['config', 'venice'],
   sandbox: ['config'],
   app: ['config', 'venice', 'query', 'chain', 'session', 'ui', 'feature'],
+  // Node code run by Vite and `npm run release`, never bundled into the page.
+  build: ['config'],
 }
 
 const policies = [

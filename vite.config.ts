@@ -1,11 +1,11 @@
 import react from '@vitejs/plugin-react'
 import { fileURLToPath } from 'node:url'
 import { defineConfig, loadEnv, type Plugin } from 'vite'
-import { readBuildInfo } from './scripts/buildInfo.ts'
-import { subresourceIntegrity } from './scripts/subresourceIntegrity.ts'
+import { readBuildInfo } from './src/build/buildInfo.ts'
+import { subresourceIntegrity } from './src/build/subresourceIntegrity.ts'
 import { contentSecurityPolicy } from './src/config/csp.ts'
 import { parseEnv, type AppConfig } from './src/config/env.ts'
-import { walletDiet } from './build/walletDiet.ts'
+import { walletDiet } from './src/build/walletDiet.ts'
 
 /** Writes the CSP meta tag into the built page (not in dev: the dev server injects inline scripts). */
 function csp(config: AppConfig): Plugin {

@@ -48,7 +48,7 @@ async function workArea(): Promise<string> {
 }
 
 function releaseIn(dir: string, locale: { TZ: string; LANG: string }): Release {
-  execFileSync(process.execPath, [join(dir, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join('scripts', 'release.ts')], {
+  execFileSync(process.execPath, [join(dir, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join('src', 'build', 'release.ts')], {
     cwd: dir,
     // Only what a build may depend on: no VITE_* from this shell, a fixed commit (there is no .git in the copy).
     env: { PATH: process.env.PATH, HOME: process.env.HOME, SOURCE_COMMIT: COMMIT, ...locale, LC_ALL: locale.LANG },

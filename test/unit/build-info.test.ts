@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { readBuildInfo } from '../../scripts/buildInfo'
+import { readBuildInfo } from '../../src/build/buildInfo'
 import { shortCommit } from '../../src/config/build'
 import { ipfsAddressOf } from '../../src/features/about/ipfsAddress'
 

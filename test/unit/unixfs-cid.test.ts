@@ -7,7 +7,7 @@ import { CID } from 'multiformats/cid'
 import * as raw from 'multiformats/codecs/raw'
 import { sha256 } from 'multiformats/hashes/sha2'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { directoryCid, KUBO_CID_V1 } from '../../scripts/unixfsCid'
+import { directoryCid, KUBO_CID_V1 } from '../../src/build/unixfsCid'
 
 // The expected CIDs are the ones kubo (the reference IPFS client) publishes in its own test suite:
 // test/cli/add_test.go and test/sharness/t0040-add-and-cat.sh in the ipfs/kubo repository.

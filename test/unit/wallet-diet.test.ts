@@ -1,10 +1,10 @@
 import { createClient, custom } from 'viem'
 import { base } from 'viem/chains'
 import { describe, expect, it } from 'vitest'
-import { walletDiet } from '../../build/walletDiet'
-import { ens_normalize } from '../../build/wallet-diet/ensNormalize'
-import { slimPublicActions } from '../../build/wallet-diet/slimPublicActions'
-import { osName, UAParser } from '../../build/wallet-diet/uaParser'
+import { walletDiet } from '../../src/build/walletDiet'
+import { ens_normalize } from '../../src/build/wallet-diet/ensNormalize'
+import { slimPublicActions } from '../../src/build/wallet-diet/slimPublicActions'
+import { osName, UAParser } from '../../src/build/wallet-diet/uaParser'
 
 describe('the ua-parser-js shim', () => {
   it.each([

@@ -8,11 +8,11 @@ import { createHash } from 'node:crypto'
 import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join, relative, sep } from 'node:path'
 import { build, loadEnv } from 'vite'
-import { parseEnv } from '../src/config/env.ts'
+import { parseEnv } from '../config/env.ts'
 import { readBuildInfo } from './buildInfo.ts'
 import { directoryCid } from './unixfsCid.ts'
 
-const root = join(import.meta.dirname, '..')
+const root = join(import.meta.dirname, '..', '..')
 const dist = join(root, 'dist')
 
 // A production build whatever the shell says: NODE_ENV=development would give React's development build.

@@ -21,7 +21,8 @@ beforeAll(async () => {
 afterAll(() => world?.stop())
 
 const TOKEN_PATH = '/api/v1/api_keys/generate_web3_key'
-const mintCalls = () => world.venice.control.requests().filter((r) => r.path === TOKEN_PATH && r.method !== 'OPTIONS')
+const mintCalls = () =>
+  world.venice.control.requests().filter((r) => r.path.split('?')[0] === TOKEN_PATH && r.method !== 'OPTIONS')
 
 function futureDay(days: number): string {
   return new Date(world.venice.control.clock.now() + days * 86_400_000).toISOString().slice(0, 10)

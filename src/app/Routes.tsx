@@ -49,7 +49,7 @@ function MintRoute() {
   if (!wallet) return <p aria-live="polite">Loading wallet support…</p>
   return (
     <Suspense fallback={<p aria-live="polite">Loading…</p>}>
-      <MintPage onMinted={(keyId) => navigate(paths.key(keyId))} />
+      <MintPage onMinted={(keyId) => navigate(paths.key(keyId))} aboutHref={paths.about} />
     </Suspense>
   )
 }

@@ -23,7 +23,7 @@ import {
   chooseKeyOptions,
   connectTestWallet,
   formatAxe,
-  mintButton,
+  mintAndSign,
   openAdminConsole,
   openAdminTab,
   pageDate,
@@ -88,7 +88,7 @@ describe('ADMIN console: keys', () => {
     // A USD cap of 0 echoes as null, and the echoed diem comes from the legacy vcu (not sent): both echo "no cap".
     await chooseKeyOptions(page, { type: 'ADMIN', description: 'treasury admin', usd: '0', diem: '7.5', period: 'MONTH' })
     const minted = page.waitForResponse((r) => r.url().endsWith('/api_keys/generate_web3_key') && r.request().method() === 'POST')
-    await mintButton(page).click()
+    await mintAndSign(page)
     const echo = (await (await minted).json()) as { data: { id: string; consumptionLimit: unknown } }
     expect(echo.data.consumptionLimit).toEqual({ usd: null, diem: null })
 

@@ -12,7 +12,7 @@ import {
   type E2EWorld,
 } from './fixture'
 import { E2E_PORTS } from './ports'
-import { connectTestWallet, mintButton, pasteKey, revealSecret, startMinting } from './ui'
+import { connectTestWallet, mintAndSign, pasteKey, revealSecret, startMinting } from './ui'
 
 let world: E2EWorld
 beforeAll(async () => {
@@ -215,7 +215,7 @@ describe('a minted key across a reload', () => {
     await connectTestWallet(page)
     await startMinting(page)
     await page.getByText('Eligible').waitFor()
-    await mintButton(page).click()
+    await mintAndSign(page)
     await page.getByRole('heading', { name: 'Your new INFERENCE key' }).waitFor()
     const secret = await revealSecret(page)
     const keyUrl = page.url()

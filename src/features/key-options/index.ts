@@ -1,5 +1,5 @@
 export { KeyOptionsForm } from './KeyOptionsForm'
-export { MODEL_PRIVACY_NAMES } from './explanations'
+export { ADMIN_WARNING, MODEL_PRIVACY_NAMES } from './explanations'
 export {
   DEFAULT_DRAFT,
   parseLimit,

@@ -1,41 +1,76 @@
 // Lint: typescript-eslint (type-checked), React hooks (incl. the compiler-era rules) and the
-// layer rules of docs/architecture.md, enforced with eslint-plugin-boundaries.
+// layer rule of docs/architecture.md, enforced with eslint-plugin-boundaries.
 import js from '@eslint/js'
 import boundaries from 'eslint-plugin-boundaries'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
-/** The layers, lowest first. A layer may import only the ones listed in `layerRules`. */
+/** The layers. Patterns match from the project root (`partialMatch: false`). */
 const elements = [
   { type: 'config', pattern: 'src/config' },
   { type: 'venice', pattern: 'src/venice' },
+  { type: 'query', pattern: 'src/query' },
   { type: 'chain', pattern: 'src/chain' },
   { type: 'session', pattern: 'src/session' },
   { type: 'ui', pattern: 'src/ui' },
-  { type: 'feature', pattern: 'src/features/*', capture: ['name'] },
   { type: 'sandbox', pattern: 'src/sandbox' },
+  { type: 'feature', pattern: 'src/features/*', capture: ['name'] },
   { type: 'app', pattern: 'src/app' },
-  { type: 'main', pattern: 'src/main.tsx', mode: 'file' },
+  { type: 'build', pattern: 'src/build' },
   { type: 'test-support', pattern: 'test/support' },
-  { type: 'test', pattern: 'test/(unit|components|e2e|helpers|tools)' },
-]
+  { type: 'test', pattern: 'test/*', capture: ['kind'] },
+].map((element) => ({ ...element, partialMatch: false }))
 
-const layerRules = [
-  { from: 'config', allow: ['config'] },
-  { from: 'venice', allow: ['venice', 'config'] },
-  { from: 'chain', allow: ['chain', 'config', 'venice', 'sandbox'] },
-  { from: 'session', allow: ['session', 'venice', 'config'] },
-  { from: 'ui', allow: ['ui', 'venice', 'config'] },
-  { from: 'sandbox', allow: ['sandbox', 'config'] },
-  { from: 'feature', allow: ['config', 'venice', 'chain', 'session', 'ui', 'feature'] },
-  { from: 'app', allow: ['app', 'config', 'venice', 'chain', 'session', 'ui', 'feature'] },
-  { from: 'main', allow: ['app'] },
-  { from: 'test-support', allow: ['test-support'] },
+const element = (...types) => ({ element: { types } })
+
+/** Each layer and what it may import, besides itself and npm packages. */
+const mayImport = {
+  config: [],
+  venice: ['config'],
+  query: ['venice'],
+  chain: ['config', 'venice', 'query', 'sandbox'],
+  session: ['config', 'venice'],
+  ui: ['config', 'venice'],
+  sandbox: ['config'],
+  app: ['config', 'venice', 'query', 'chain', 'session', 'ui', 'feature'],
+  // Node code run by Vite and `npm run release`, never bundled into the page.
+  build: ['config'],
+}
+
+const policies = [
+  // npm packages and Node built-ins, for everyone (narrowed for venice and config below).
+  { allow: { to: { module: { origin: ['external', 'core'] } } } },
+  ...Object.entries(mayImport).map(([layer, lower]) => ({
+    from: element(layer),
+    allow: { to: element(layer, ...lower) },
+  })),
+  // A feature: any layer below the app, its own files, and another feature only through its index.ts.
   {
-    from: 'test',
-    allow: ['config', 'venice', 'chain', 'session', 'ui', 'feature', 'sandbox', 'app', 'main', 'test-support', 'test'],
+    from: element('feature'),
+    allow: [
+      { to: element('config', 'venice', 'query', 'chain', 'session', 'ui') },
+      { to: { element: { type: 'feature', captured: { name: '{{ from.element.captured.name }}' } } } },
+      { to: { element: { type: 'feature', fileInternalPath: 'index.ts' } } },
+    ],
   },
+  {
+    from: element('app'),
+    disallow: { to: { element: { type: 'feature', fileInternalPath: '!index.ts' } } },
+    message: 'Import a feature through its index.ts.',
+  },
+  // The API client and the config stay below React and the UI libraries.
+  {
+    from: element('venice', 'config'),
+    disallow: {
+      to: { module: { origin: 'external', source: ['react', 'react-dom', '@tanstack/*', 'wagmi', '@wagmi/*', '@rainbow-me/*'] } },
+    },
+    message: 'venice/ and config/ stay free of React and UI libraries.',
+  },
+  // The test world is independent of the app it tests.
+  { from: element('test-support'), allow: { to: element('test-support') } },
+  // Unit, component and e2e tests may import anything of the app, and the test world.
+  { from: element('test'), allow: { to: { element: { types: '*' } } } },
 ]
 
 export default tseslint.config(
@@ -46,6 +81,10 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
       globals: { ...globals.browser, ...globals.node },
+    },
+    rules: {
+      '@typescript-eslint/no-deprecated': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true }],
     },
   },
   {
@@ -62,24 +101,7 @@ export default tseslint.config(
       'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js'] } },
     },
     rules: {
-      'boundaries/element-types': ['error', { default: 'disallow', rules: layerRules }],
-    },
-  },
-  {
-    // React and the query library stay above the API client and the config.
-    files: ['src/venice/**', 'src/config/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['react', 'react-dom', 'react/*', '@tanstack/*', 'wagmi', '@rainbow-me/*'],
-              message: 'venice/ and config/ stay free of React and UI libraries.',
-            },
-          ],
-        },
-      ],
+      'boundaries/dependencies': ['error', { default: 'disallow', checkAllOrigins: true, checkUnknownLocals: true, policies }],
     },
   },
   {

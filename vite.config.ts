@@ -1,7 +1,11 @@
 import react from '@vitejs/plugin-react'
+import { fileURLToPath } from 'node:url'
 import { defineConfig, loadEnv, type Plugin } from 'vite'
+import { readBuildInfo } from './src/build/buildInfo.ts'
+import { subresourceIntegrity } from './src/build/subresourceIntegrity.ts'
 import { contentSecurityPolicy } from './src/config/csp.ts'
 import { parseEnv, type AppConfig } from './src/config/env.ts'
+import { walletDiet } from './src/build/walletDiet.ts'
 
 /** Writes the CSP meta tag into the built page (not in dev: the dev server injects inline scripts). */
 function csp(config: AppConfig): Plugin {
@@ -23,8 +27,31 @@ export default defineConfig(({ mode }) => {
   return {
     // Relative asset paths: the same dist/ works from /, /ipfs/<cid>/ and a subdomain gateway.
     base: './',
-    plugins: [react(), csp(config)],
-    build: { target: 'es2022', outDir: process.env.OUT_DIR ?? 'dist' },
+    plugins: [
+      react(),
+      walletDiet({ relayWallets: config.walletConnectProjectId !== undefined }),
+      csp(config),
+      subresourceIntegrity(),
+    ],
+    // The version and commit shown in the footer and the About view (src/config/build.ts).
+    define: { __BUILD_INFO__: JSON.stringify(readBuildInfo(fileURLToPath(new URL('.', import.meta.url)))) },
+    // The manifest tells `npm run size` and the e2e checks which chunks load together. Not under a
+    // hidden folder (Vite's default .vite/), which `ipfs add -r` would leave out of the release CID.
+    build: {
+      target: 'es2022',
+      outDir: process.env.OUT_DIR ?? 'dist',
+      manifest: 'build-manifest.json',
+      rolldownOptions: {
+        output: {
+          // TanStack Query and our client for it in one file, instead of three shared slivers that the
+          // wallet module, the dashboard and the ADMIN console would each fetch as separate requests.
+          codeSplitting: {
+            includeDependenciesRecursively: false,
+            groups: [{ name: 'query', test: /[\\/]node_modules[\\/]@tanstack[\\/]|[\\/]queryClient\.ts$/ }],
+          },
+        },
+      },
+    },
     test: {
       projects: [
         { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
@@ -40,6 +67,11 @@ export default defineConfig(({ mode }) => {
         {
           extends: true,
           test: { name: 'support', include: ['test/support/**/*.test.ts'], environment: 'node', testTimeout: 30_000 },
+        },
+        {
+          extends: true,
+          // Two production builds in copies of the checkout: see test/release/reproducible.test.ts.
+          test: { name: 'release', include: ['test/release/**/*.test.ts'], environment: 'node', testTimeout: 60_000 },
         },
         {
           extends: true,

@@ -1,5 +1,6 @@
 import { UnlockVault } from '../features/key'
 import { useUnsavedSecretGuard } from '../session/useUnsavedSecretGuard'
+import { AppFooter } from './AppFooter'
 import { ConnectSlot } from './ConnectSlot'
 import { Routes } from './Routes'
 import { SharedOriginBanner } from './SharedOriginBanner'
@@ -26,9 +27,7 @@ export function App() {
         <UnlockVault />
         <Routes />
       </main>
-      <footer className="app-footer">
-        Your keys stay in this browser and go only to the Venice API. No server, no analytics.
-      </footer>
+      <AppFooter />
     </WalletBoundary>
   )
 }

@@ -8,7 +8,9 @@ export function ConnectSlot() {
     <button
       type="button"
       className="button primary"
+      // Every sign of intent starts the download: on a slow network the click alone comes late.
       onPointerEnter={() => requestWallet(false)}
+      onPointerDown={() => requestWallet(false)}
       onFocus={() => requestWallet(false)}
       onTouchStart={() => requestWallet(false)}
       onClick={() => requestWallet(true)}

@@ -5,6 +5,7 @@ import { navigate, paths, useHashRoute } from './router'
 import { useWallet } from './WalletBoundary'
 
 const MintPage = lazy(() => import('../features/mint'))
+const AboutPage = lazy(() => import('../features/about'))
 
 export function Routes() {
   const route = useHashRoute()
@@ -15,6 +16,12 @@ export function Routes() {
       return <MintRoute />
     case 'key':
       return <KeyPage keyId={route.id} />
+    case 'about':
+      return (
+        <Suspense fallback={<p aria-live="polite">Loading…</p>}>
+          <AboutPage />
+        </Suspense>
+      )
     case 'notFound':
       return (
         <p>
@@ -42,7 +49,7 @@ function MintRoute() {
   if (!wallet) return <p aria-live="polite">Loading wallet support…</p>
   return (
     <Suspense fallback={<p aria-live="polite">Loading…</p>}>
-      <MintPage onMinted={(keyId) => navigate(paths.key(keyId))} />
+      <MintPage onMinted={(keyId) => navigate(paths.key(keyId))} aboutHref={paths.about} />
     </Suspense>
   )
 }

@@ -34,8 +34,8 @@ export function WalletBoundary({ children }: { children: ReactNode }) {
   }, [])
 
   useEffect(() => {
-    if (wasConnectedBefore()) requestWallet(false)
-  }, [requestWallet])
+    if (wasConnectedBefore()) loadWalletModule().then(setWallet, () => setLoadFailed(true))
+  }, [])
 
   const value = { wallet, loadFailed, requestWallet }
   return (

@@ -1,12 +1,13 @@
 import { useSyncExternalStore } from 'react'
 
 /** Hash routes, so the same files work from any sub-path (IPFS gateways) with no server rewrites. */
-export type Route = { name: 'home' } | { name: 'mint' } | { name: 'key'; id: string } | { name: 'notFound' }
+export type Route = { name: 'home' } | { name: 'mint' } | { name: 'about' } | { name: 'key'; id: string } | { name: 'notFound' }
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/'
   if (path === '/') return { name: 'home' }
   if (path === '/mint') return { name: 'mint' }
+  if (path === '/about') return { name: 'about' }
   const key = /^\/keys\/([\w-]+)$/.exec(path)
   if (key?.[1]) return { name: 'key', id: key[1] }
   return { name: 'notFound' }
@@ -15,6 +16,7 @@ export function parseRoute(hash: string): Route {
 export const paths = {
   home: '#/',
   mint: '#/mint',
+  about: '#/about',
   key: (id: string) => `#/keys/${id}`,
 }
 

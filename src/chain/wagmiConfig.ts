@@ -1,5 +1,5 @@
 import { connectorsForWallets } from '@rainbow-me/rainbowkit'
-import { baseAccount, metaMaskWallet, rainbowWallet, walletConnectWallet } from '@rainbow-me/rainbowkit/wallets'
+import { base as baseWallet, metaMaskWallet, rainbowWallet, walletConnectWallet } from '@rainbow-me/rainbowkit/wallets'
 import { createConfig, http } from 'wagmi'
 import { base } from 'wagmi/chains'
 import type { AppConfig } from '../config/env'
@@ -9,14 +9,17 @@ const APP_NAME = 'sVVV Key Minter'
 /**
  * Browser wallets are always found through EIP-6963 (wagmi's multi-injected discovery).
  * Wallets that need a relay or an SDK of their vendor come only with a real WalletConnect id.
+ * The id is also read straight from `import.meta.env`, which the build replaces with its value:
+ * without one, this branch is dead and the relay wallets, their SDKs and icons leave the bundle.
  */
 export function createWagmiConfig(config: AppConfig) {
-  const relayed = config.walletConnectProjectId
-    ? connectorsForWallets(
-        [{ groupName: 'More wallets', wallets: [baseAccount, metaMaskWallet, rainbowWallet, walletConnectWallet] }],
-        { appName: APP_NAME, projectId: config.walletConnectProjectId },
-      )
-    : []
+  const relayed =
+    import.meta.env.VITE_WALLETCONNECT_PROJECT_ID && config.walletConnectProjectId
+      ? connectorsForWallets(
+          [{ groupName: 'More wallets', wallets: [baseWallet, metaMaskWallet, rainbowWallet, walletConnectWallet] }],
+          { appName: APP_NAME, projectId: config.walletConnectProjectId },
+        )
+      : []
   return createConfig({
     chains: [base],
     // A stuck RPC gives up after 20 s (viem's default is 10 s; a batched multicall on a slow network needs more).

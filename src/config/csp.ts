@@ -14,6 +14,13 @@ const WALLETCONNECT_FRAMES = ['https://verify.walletconnect.com', 'https://verif
 const COINBASE_CONNECT = ['https://keys.coinbase.com', 'wss://www.walletlink.org', 'https://chain-proxy.wallet.coinbase.com']
 const COINBASE_FRAMES = ['https://keys.coinbase.com']
 
+/** The host names the wallet relays reach, for the About view; empty when no project id enables them. */
+export function walletRelayHosts(config: AppConfig): string[] {
+  if (config.walletConnectProjectId === undefined) return []
+  const all = [...WALLETCONNECT_CONNECT, ...WALLETCONNECT_FRAMES, ...COINBASE_CONNECT, ...COINBASE_FRAMES]
+  return [...new Set(all.map((url) => new URL(url).host))].sort()
+}
+
 function origin(url: string): string {
   return new URL(url).origin
 }

@@ -32,7 +32,7 @@ export function createKeyring() {
       if (!entry) throw new Error('This key is no longer in this session.')
       return entry.secret
     },
-    subscribe(listener: Listener) {
+    subscribe: (listener: Listener) => {
       listeners.add(listener)
       return () => listeners.delete(listener)
     },

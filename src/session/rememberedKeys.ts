@@ -185,7 +185,7 @@ export function createRememberedKeys(keyring: Keyring, storage: Storage, { event
 
   return {
     status: () => status,
-    subscribe(listener: () => void) {
+    subscribe: (listener: () => void) => {
       listeners.add(listener)
       return () => listeners.delete(listener)
     },

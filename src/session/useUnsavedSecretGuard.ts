@@ -10,7 +10,6 @@ export function useUnsavedSecretGuard() {
     if (!atRisk) return
     const warn = (event: BeforeUnloadEvent) => {
       event.preventDefault()
-      event.returnValue = ''
     }
     window.addEventListener('beforeunload', warn)
     return () => window.removeEventListener('beforeunload', warn)

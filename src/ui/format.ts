@@ -10,15 +10,26 @@ export function formatDuration(ms: number): string {
   return `${seconds}s`
 }
 
+// Each `toLocaleString(…, options)` call builds a new Intl formatter (a table of 500 keys made
+// thousands per render): the formatters are built once, on first use, and reused.
+const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 4 })
+const amounts = new Map<number, Intl.NumberFormat>()
+let dates: Intl.DateTimeFormat | undefined
+
 export function formatUsd(value: number): string {
-  return value.toLocaleString('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 4 })
+  return usd.format(value)
 }
 
 export function formatAmount(value: number, maximumFractionDigits = 4): string {
-  return value.toLocaleString('en-US', { maximumFractionDigits })
+  let format = amounts.get(maximumFractionDigits)
+  if (!format) amounts.set(maximumFractionDigits, (format = new Intl.NumberFormat('en-US', { maximumFractionDigits })))
+  return format.format(value)
 }
 
+/** In the user's locale and time zone. */
 export function formatDate(iso: string): string {
   const date = new Date(iso)
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })
+  if (Number.isNaN(date.getTime())) return iso
+  dates ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
+  return dates.format(date)
 }

@@ -33,12 +33,12 @@ export interface KeyOptions {
   modelPrivacy?: ModelPrivacy
 }
 
-export interface Web3MintBody extends KeyOptions {
+/** The POST repeats what was signed: `token` in the token flow, `message` in the challenge flow. */
+export type Web3MintBody = KeyOptions & {
   address: Address
   signature: Hex
-  token: string
   apiKeyType: KeyType
-}
+} & ({ token: string; message?: never } | { message: string; token?: never })
 
 export interface CreateKeyBody extends KeyOptions {
   apiKeyType: KeyType
@@ -102,7 +102,10 @@ const modelPrivacy = openEnum<ModelPrivacy>()
 const nullableNumber = v.nullish(v.number(), null)
 const secretString = v.pipe(v.string(), v.regex(/^VENICE_(INFERENCE|ADMIN)_KEY_/))
 
-export const web3TokenResponse = v.object({ data: v.object({ token: v.pipe(v.string(), v.minLength(1)) }) })
+/** Either version of the sign-in GET: which one, and whether it may be signed, is signIn.ts's call. */
+export const web3SignInResponse = v.object({
+  data: v.object({ token: v.optional(v.unknown()), message: v.optional(v.unknown()), expiresAt: v.optional(v.unknown()) }),
+})
 
 export const createdKeyResponse = v.object({
   data: v.object({

@@ -88,4 +88,24 @@ describe('RateLimitsTable', () => {
     render(<RateLimitsTable rateLimits={{ items: [], unreadable: 0 }} />)
     expect(screen.getByText('Venice listed no models for this key.')).toBeTruthy()
   })
+
+  it('shows a long list 100 rows at a time, and a search starts again from the first rows', async () => {
+    const user = userEvent.setup()
+    const many = Array.from({ length: 250 }, (_, index) => ({
+      apiModelId: `model-${String(index).padStart(3, '0')}`,
+      rateLimits: [{ type: 'RPM' as const, amount: index }],
+    }))
+    render(<RateLimitsTable rateLimits={{ items: many, unreadable: 0 }} />)
+    expect(modelOrder()).toHaveLength(100)
+    await user.click(screen.getByRole('button', { name: 'Show 100 more (150 not shown)' }))
+    expect(modelOrder()).toHaveLength(200)
+    await user.click(screen.getByRole('button', { name: 'Show 50 more (50 not shown)' }))
+    expect(modelOrder().at(-1)).toBe('model-249')
+    expect(screen.queryByRole('button', { name: /more/ })).toBeNull()
+
+    await user.type(screen.getByRole('searchbox', { name: 'Search models' }), 'model-1')
+    expect(modelOrder()).toEqual(many.slice(100, 200).map((model) => model.apiModelId))
+    await user.type(screen.getByRole('searchbox'), '{backspace}')
+    expect(modelOrder()).toHaveLength(100)
+  })
 })

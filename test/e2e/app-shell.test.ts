@@ -4,9 +4,9 @@ import { gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page, Request } from 'playwright-core'
 import {
+  chunkFileOf,
   fileOf,
   foreignHosts,
-  isWalletChunk,
   leaksOf,
   newHolder,
   openApp,
@@ -23,7 +23,10 @@ import {
   axeViolations,
   connectTestWallet,
   formatAxe,
+  confirmSignature,
+  mintAndSign,
   mintButton,
+  signatureReview,
   pasteKey,
   revealSecret,
   startMinting,
@@ -83,8 +86,7 @@ describe('first visit', () => {
       expect(requestsToPort(session, E2E_PORTS.chain)).toEqual([])
       expect(requestsToPort(session, E2E_PORTS.venice)).toEqual([])
       expect(world.venice.control.requests()).toEqual([])
-      expect(session.requests.filter((r) => isWalletChunk(r.url)).map((r) => r.url)).toEqual([])
-      const walletOnly = await walletOnlyChunks()
+      const walletOnly = walletOnlyChunks()
       expect(session.requests.map((r) => fileOf(r.url)).filter((file) => walletOnly.has(file))).toEqual([])
 
       const files = await Promise.all(scripts)
@@ -117,7 +119,7 @@ describe('first visit', () => {
     await session.settled()
 
     const own = session.requests.filter((r) => new URL(r.url).origin === new URL(world.app.url).origin)
-    expect(own.some((r) => /DashboardPage-.*\.js$/.test(r.url))).toBe(true)
+    expect(own.some((r) => fileOf(r.url) === chunkFileOf('src/features/dashboard/index.ts'))).toBe(true)
     expect(own.filter((r) => !new URL(r.url).pathname.startsWith(prefix)).map((r) => r.url)).toEqual([])
     expect(foreignHosts(session, world)).toEqual([new URL(world.venice.url).host])
     await expectClean(session, secret)
@@ -200,6 +202,9 @@ describe('accessibility', () => {
     await check('mint page, connected and eligible')
 
     await mintButton(page).click()
+    await signatureReview(page).waitFor()
+    await check('signature review')
+    await confirmSignature(page)
     await page.getByRole('heading', { name: 'Your new INFERENCE key' }).waitFor()
     await page.getByRole('heading', { name: 'Rate limits per model' }).waitFor()
     const secret = await revealSecret(page)
@@ -273,18 +278,23 @@ async function timeOneMint(): Promise<MintTiming> {
   await startMinting(page)
   await page.getByText('Eligible').waitFor()
   await page.evaluate(() => {
-    const w = window as unknown as { __mint: { clickAt?: number; committedAt?: number; shownAt?: number } }
+    const w = window as unknown as {
+      __mint: { clickAt?: number; reviewAt?: number; confirmAt?: number; committedAt?: number; shownAt?: number }
+    }
     w.__mint = {}
     document.addEventListener(
       'click',
       (event) => {
-        if ((event.target as Element).closest('button')?.textContent?.includes('Sign and mint key'))
-          w.__mint.clickAt ??= performance.now()
+        const label = (event.target as Element).closest('button')?.textContent
+        if (label === 'Mint key') w.__mint.clickAt ??= performance.now()
+        if (label === 'Sign in my wallet') w.__mint.confirmAt ??= performance.now()
       },
       { capture: true },
     )
     const observer = new MutationObserver(() => {
-      if (![...document.querySelectorAll('h2')].some((h) => h.textContent === 'Your new INFERENCE key')) return
+      const headings = [...document.querySelectorAll('h2')].map((h) => h.textContent)
+      if (headings.includes('Before your wallet opens: what you will sign')) w.__mint.reviewAt ??= performance.now()
+      if (!headings.includes('Your new INFERENCE key')) return
       observer.disconnect()
       w.__mint.committedAt = performance.now()
       requestAnimationFrame(() => (w.__mint.shownAt = performance.now()))
@@ -293,13 +303,16 @@ async function timeOneMint(): Promise<MintTiming> {
   })
 
   const driverStart = Date.now()
-  await mintButton(page).click()
+  await mintAndSign(page)
   const reveal = page.getByRole('heading', { name: 'Your new INFERENCE key' })
   await reveal.waitFor()
   const driverTotalMs = Date.now() - driverStart
   await page.waitForFunction(() => (window as unknown as { __mint: { shownAt?: number } }).__mint.shownAt !== undefined)
   const inPage = await page.evaluate(() => {
-    const w = window as unknown as { __mint: { clickAt: number; shownAt: number }; __signTimes: { start: number; end: number }[] }
+    const w = window as unknown as {
+      __mint: { clickAt: number; reviewAt: number; confirmAt: number; shownAt: number }
+      __signTimes: { start: number; end: number }[]
+    }
     const venice = performance
       .getEntriesByType('resource')
       .filter((entry) => entry.name.includes('/api_keys/generate_web3_key') && entry.startTime >= w.__mint.clickAt)
@@ -317,7 +330,10 @@ async function timeOneMint(): Promise<MintTiming> {
   const mintMs = mint!.timing().responseEnd
   expect(tokenMs).toBeGreaterThanOrEqual(0)
   expect(mintMs).toBeGreaterThanOrEqual(0)
-  const totalMs = inPage.shownAt - inPage.clickAt
+  // The time the user spends reading the review is theirs, not the app's.
+  const readingMs = inPage.confirmAt - inPage.reviewAt
+  expect(readingMs).toBeGreaterThanOrEqual(0)
+  const totalMs = inPage.shownAt - inPage.clickAt - readingMs
   const signMs = sign.end - sign.start
   const secret = await revealSecret(page)
   await page.getByRole('button', { name: 'I have saved it' }).click()
@@ -330,9 +346,9 @@ async function timeOneMint(): Promise<MintTiming> {
     signMs,
     appShareMs: totalMs - tokenMs - mintMs - signMs,
     pageSeenVeniceMs: tokenSeen.end - tokenSeen.start + (mintSeen.end - mintSeen.start),
-    driverTotalMs,
+    driverTotalMs: driverTotalMs - readingMs,
     clickToTokenMs: tokenSeen.start - inPage.clickAt,
-    tokenToSignMs: sign.start - tokenSeen.end,
+    tokenToSignMs: sign.start - tokenSeen.end - readingMs,
     signToPostMs: mintSeen.start - sign.end,
     postToShownMs: inPage.shownAt - mintSeen.end,
   }

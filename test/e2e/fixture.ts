@@ -9,6 +9,7 @@ import { parseEther, type Address, type Hex } from 'viem'
 import { launchChromium } from '../support/browser'
 import { ROOT } from '../support/buildApp'
 import { startStaticServer } from '../support/staticServer'
+import { chunkFiles, entryKey, readManifest } from '../support/viteManifest'
 import { installTestWallet, type TestWalletController } from '../support/wallet'
 import { startTestWorld, type TestWorld } from '../support/world'
 import { E2E_DIST, E2E_PORTS } from './ports'
@@ -160,12 +161,6 @@ export function veniceCalls(world: TestWorld, path: string): string[] {
 
 // ---- Appended for keys.test.ts / app-shell.test.ts ----
 
-/** Wallet code by chunk name: the wallet module, the mint page, or anything named after wagmi, RainbowKit, WalletConnect or MetaMask. */
-export function isWalletChunk(url: string): boolean {
-  const file = new URL(url).pathname.split('/').pop() ?? ''
-  return /\.js$/.test(file) && /^(WalletModule|MintPage)-|wagmi|rainbowkit|walletconnect|metamask/i.test(file)
-}
-
 /** Requests the page sent to a local port (e.g. E2E_PORTS.chain for the RPC, E2E_PORTS.venice for the stand-in). */
 export function requestsToPort(session: AppSession, port: number): RecordedRequest[] {
   return session.requests.filter((r) => r.url.startsWith('http') && new URL(r.url).port === String(port))
@@ -224,36 +219,26 @@ export function loadedAssets(session: AppSession, world: E2EWorld): string[] {
     .map((u) => u.pathname.split('/').pop() ?? '')
 }
 
+/** The file name (in assets/) of the chunk a lazy import of `source` loads, from Vite's build manifest. */
+export function chunkFileOf(source: string): string {
+  const chunk = readManifest(join(ROOT, E2E_DIST))[source]
+  if (!chunk) throw new Error(`No chunk for ${source} in the build manifest`)
+  return chunk.file.replace(/^assets\//, '')
+}
+
+/** The chunks that only the wallet side loads, by their source in Vite's build manifest. */
+const WALLET_SIDE = ['src/chain/WalletModule.tsx', 'src/features/mint/index.ts']
+
 /**
- * File names (in assets/) of the e2e build's chunks that only the wallet side needs: WalletModule-*,
- * MintPage-* and everything they import, statically or lazily, that no other part of the app imports.
+ * File names (in assets/) of the e2e build's chunks that only the wallet side needs: the wallet
+ * module, the mint page and everything they import, statically or lazily, that no other part of
+ * the app imports. Read from Vite's build manifest.
  */
-export async function walletOnlyChunks(): Promise<Set<string>> {
-  const { readFileSync, readdirSync } = await import('node:fs')
-  const dist = join(ROOT, E2E_DIST)
-  const assets = join(dist, 'assets')
-  const IMPORT =
-    /\b(?:import|export)\s*(?:[\w*${}\s,]+from\s*)?["'`]\.\/([^"'`]+\.js)["'`]|\bimport\(\s*["'`]\.\/([^"'`]+\.js)["'`]\s*\)/g
-  const files = new Set(readdirSync(assets))
-  // Template-literal imports (`./${name}.js`) name no file: only real files count.
-  const importsOf = (file: string) =>
-    [...readFileSync(join(assets, file), 'utf8').matchAll(IMPORT)].map((m) => (m[1] ?? m[2])!).filter((name) => files.has(name))
-  const reach = (roots: string[], stopAt: (file: string) => boolean) => {
-    const seen = new Set<string>()
-    const visit = (file: string) => {
-      if (seen.has(file) || stopAt(file)) return
-      seen.add(file)
-      importsOf(file).forEach(visit)
-    }
-    roots.forEach(visit)
-    return seen
-  }
-  const isWalletRoot = (file: string) => /^(WalletModule|MintPage)-.*\.js$/.test(file)
-  const html = readFileSync(join(dist, 'index.html'), 'utf8')
-  const entries = [...html.matchAll(/(?:src|href)="\.\/assets\/([^"]+\.js)"/g)].map((m) => m[1]!)
-  const appSide = reach(entries, isWalletRoot)
-  const walletSide = reach([...files].filter(isWalletRoot), () => false)
-  return new Set([...walletSide].filter((file) => !appSide.has(file)))
+export function walletOnlyChunks(): Set<string> {
+  const manifest = readManifest(join(ROOT, E2E_DIST))
+  const appSide = chunkFiles(manifest, [entryKey(manifest)], { dynamic: true, stopAt: WALLET_SIDE })
+  const walletSide = chunkFiles(manifest, WALLET_SIDE, { dynamic: true })
+  return new Set([...walletSide].filter((file) => !appSide.has(file)).map((file) => file.replace(/^assets\//, '')))
 }
 
 /** The asset file name of a request URL (its last path segment). */

@@ -1,7 +1,18 @@
+/** The wallet mint as a user walks it, in both of Venice's sign-in flows. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { verifyMessage } from 'viem'
+import type { SignInFlow } from '../support/venice'
 import { leaksOf, newHolder, openApp, startE2EWorld, type E2EWorld } from './fixture'
-import { chooseKeyOptions, connectTestWallet, mintButton, revealSecret, startMinting } from './ui'
+import {
+  chooseKeyOptions,
+  confirmSignature,
+  connectTestWallet,
+  mintAndSign,
+  mintButton,
+  revealSecret,
+  signatureReview,
+  startMinting,
+} from './ui'
 
 let world: E2EWorld
 beforeAll(async () => {
@@ -10,13 +21,21 @@ beforeAll(async () => {
 afterAll(() => world?.stop())
 
 const TOKEN_PATH = '/api/v1/api_keys/generate_web3_key'
-const mintCalls = () => world.venice.control.requests().filter((r) => r.path === TOKEN_PATH && r.method !== 'OPTIONS')
+const mintCalls = () =>
+  world.venice.control.requests().filter((r) => r.path.split('?')[0] === TOKEN_PATH && r.method !== 'OPTIONS')
 
 function futureDay(days: number): string {
   return new Date(world.venice.control.clock.now() + days * 86_400_000).toISOString().slice(0, 10)
 }
 
-describe('minting with a wallet', () => {
+const FLOWS: { flow: SignInFlow; proof: 'token' | 'message' }[] = [
+  { flow: 'token', proof: 'token' },
+  { flow: 'challenge', proof: 'message' },
+]
+
+describe.each(FLOWS)('minting with a wallet ($flow flow)', ({ flow, proof }) => {
+  beforeAll(() => world.venice.control.setSignInFlow(flow))
+
   it('mints an INFERENCE key with every option, reveals it once, and opens its dashboard', async () => {
     const holder = await newHolder(world)
     world.venice.control.setBalances(holder.address, { usd: 12.5, diem: 3.25, bundledCredits: 1 })
@@ -36,6 +55,11 @@ describe('minting with a wallet', () => {
       privacy: 'PRIVATE_ONLY',
     })
     await mintButton(page).click()
+    // Nothing is signed before the user has read what it authorizes.
+    await signatureReview(page).waitFor()
+    expect(session.wallet!.requests().some((r) => r.method === 'personal_sign')).toBe(false)
+    expect(mintCalls().map((c) => c.method)).toEqual(['GET'])
+    await confirmSignature(page)
 
     await page.getByRole('heading', { name: 'Your new INFERENCE key' }).waitFor()
     await page.getByText('Venice will never show this key again').waitFor()
@@ -44,6 +68,7 @@ describe('minting with a wallet', () => {
 
     const calls = mintCalls()
     expect(calls.map((c) => c.method)).toEqual(['GET', 'POST'])
+    expect(calls[0]!.path).toBe(`${TOKEN_PATH}?address=${holder.address}`)
     const post = calls[1]!
     const body = post.body as Record<string, unknown>
     expect(Object.keys(body).sort()).toEqual(
@@ -56,7 +81,7 @@ describe('minting with a wallet', () => {
         'limitPeriod',
         'modelPrivacy',
         'signature',
-        'token',
+        proof,
       ].sort(),
     )
     expect(body).toMatchObject({
@@ -70,7 +95,11 @@ describe('minting with a wallet', () => {
     })
     expect(post.headers.authorization).toBeUndefined()
     expect(
-      await verifyMessage({ address: holder.address, message: body.token as string, signature: body.signature as `0x${string}` }),
+      await verifyMessage({
+        address: holder.address,
+        message: body[proof] as string,
+        signature: body.signature as `0x${string}`,
+      }),
     ).toBe(true)
 
     // The dashboard of the new key, from the stand-in's rate_limits.
@@ -91,8 +120,19 @@ describe('minting with a wallet', () => {
     await startMinting(page)
     await chooseKeyOptions(page, { type: 'ADMIN' })
     await page.getByText('This is an ADMIN key').waitFor()
-    await expect(page.getByText(/can create, change and revoke every key/).isVisible()).resolves.toBe(true)
+    await expect(
+      page
+        .getByText(/can create, change and revoke every key/)
+        .first()
+        .isVisible(),
+    ).resolves.toBe(true)
     await mintButton(page).click()
+    const review = signatureReview(page)
+    await review.getByText('one ADMIN API key').waitFor()
+    await expect(review.getByText(/ADMIN key\. An ADMIN key can create, change and revoke every key/).isVisible()).resolves.toBe(
+      true,
+    )
+    await confirmSignature(page)
     await page.getByRole('heading', { name: 'Your new ADMIN key' }).waitFor()
     expect((mintCalls().at(-1)!.body as { apiKeyType: string }).apiKeyType).toBe('ADMIN')
     await session.close()
@@ -123,20 +163,20 @@ describe('minting with a wallet', () => {
     await startMinting(page)
     await chooseKeyOptions(page, { description: 'kept after rejection', usd: '7' })
     session.wallet!.rejectNext()
-    await mintButton(page).click()
+    await mintAndSign(page)
     await page.getByText('You declined the signature').waitFor()
     await expect(page.getByLabel('Description').inputValue()).resolves.toBe('kept after rejection')
     await expect(page.getByLabel('USD limit').inputValue()).resolves.toBe('7')
     expect(mintCalls().map((c) => c.method)).toEqual(['GET'])
 
-    await mintButton(page).click()
+    await mintAndSign(page)
     await page.getByRole('heading', { name: 'Your new INFERENCE key' }).waitFor()
     expect(mintCalls().map((c) => c.method)).toEqual(['GET', 'POST'])
     expect((mintCalls()[1]!.body as { description: string }).description).toBe('kept after rejection')
     await session.close()
   })
 
-  it('fetches a fresh token instead of signing one older than 14 minutes', async () => {
+  it('fetches a fresh one instead of signing one within a minute of its expiry', async () => {
     const holder = await newHolder(world)
     world.venice.control.clearRequests()
     const session = await openApp(world, { privateKey: holder.privateKey, beforeLoad: (page) => page.clock.install() })
@@ -144,19 +184,41 @@ describe('minting with a wallet', () => {
     await connectTestWallet(page)
     await startMinting(page)
     session.wallet!.rejectNext()
-    await mintButton(page).click()
+    await mintAndSign(page)
     await page.getByText('You declined the signature').waitFor()
 
     const fourteenAndHalfMinutes = 14.5 * 60_000
     world.venice.control.clock.advance(fourteenAndHalfMinutes)
     await page.clock.fastForward(fourteenAndHalfMinutes)
-    await mintButton(page).click()
+    await mintAndSign(page)
     await page.getByRole('heading', { name: 'Your new INFERENCE key' }).waitFor()
 
     const calls = mintCalls()
     expect(calls.map((c) => c.method)).toEqual(['GET', 'GET', 'POST'])
     const signed = session.wallet!.requests().filter((r) => r.method === 'personal_sign')
     expect(signed).toHaveLength(2)
+    const [first, second] = calls.filter((c) => c.method === 'GET').map((c) => c.time)
+    expect(second! - first!).toBeGreaterThanOrEqual(fourteenAndHalfMinutes)
+    await session.close()
+  })
+
+  it('a Cancel on the review sends nothing and keeps the form; the next try shows the same sign-in', async () => {
+    const holder = await newHolder(world)
+    world.venice.control.clearRequests()
+    const session = await openApp(world, { privateKey: holder.privateKey })
+    const { page } = session
+    await connectTestWallet(page)
+    await startMinting(page)
+    await chooseKeyOptions(page, { description: 'kept after cancel' })
+    await mintButton(page).click()
+    await signatureReview(page).getByRole('button', { name: 'Cancel' }).click()
+    await page.getByText('Nothing was sent to Venice. Your settings are kept.').waitFor()
+    await expect(page.getByLabel('Description').inputValue()).resolves.toBe('kept after cancel')
+    expect(session.wallet!.requests().some((r) => r.method === 'personal_sign')).toBe(false)
+
+    await mintAndSign(page)
+    await page.getByRole('heading', { name: 'Your new INFERENCE key' }).waitFor()
+    expect(mintCalls().map((c) => c.method)).toEqual(['GET', 'POST'])
     await session.close()
   })
 })

@@ -9,7 +9,7 @@ import { buildApp } from '../support/buildApp'
 import { SANDBOX_HOLDER, SANDBOX_NON_HOLDER, seedSandbox } from '../support/sandboxSeed'
 import { leaksOf, openApp, startE2EWorld, type E2EWorld } from './fixture'
 import { E2E_DIST, E2E_PORTS } from './ports'
-import { mintButton, revealSecret, startMinting } from './ui'
+import { mintAndSign, mintButton, revealSecret, startMinting } from './ui'
 
 const SANDBOX_DIST = `${E2E_DIST}-sandbox`
 let world: E2EWorld
@@ -37,7 +37,7 @@ describe('the sandbox', () => {
     await connectSandboxWallet(page, 'Sandbox wallet: sVVV holder')
     await startMinting(page)
     await page.getByText('This wallet has 250 staked VVV (sVVV) on Base, and 1,000 VVV.').waitFor()
-    await mintButton(page).click()
+    await mintAndSign(page)
     await page.getByRole('heading', { name: 'Your new INFERENCE key' }).waitFor()
     const secret = await revealSecret(page)
 

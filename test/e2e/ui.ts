@@ -42,7 +42,22 @@ export async function chooseKeyOptions(page: Page, choices: KeyChoices): Promise
   if (choices.privacy) await page.getByLabel('Models this key may use').selectOption({ label: PRIVACY_LABELS[choices.privacy] })
 }
 
-export const mintButton = (page: Page) => page.getByRole('button', { name: /Sign and mint key|Try again|Minting/ })
+/** The form's submit: it fetches and checks the token or challenge, then shows what would be signed. */
+export const mintButton = (page: Page) => page.getByRole('button', { name: /^(Mint key|Try again|Minting…)$/ })
+
+/** The review shown before the wallet opens. */
+export const signatureReview = (page: Page) => page.getByRole('region', { name: 'Before your wallet opens: what you will sign' })
+
+/** The review's confirmation: only this opens the wallet. */
+export async function confirmSignature(page: Page): Promise<void> {
+  await signatureReview(page).getByRole('button', { name: 'Sign in my wallet' }).click()
+}
+
+/** Mint as a user would: the form's button, then, once the review shows, the confirmation. */
+export async function mintAndSign(page: Page): Promise<void> {
+  await mintButton(page).click()
+  await confirmSignature(page)
+}
 
 /** The revealed secret, read through the Reveal toggle. */
 export async function revealSecret(page: Page): Promise<string> {

@@ -25,14 +25,22 @@ export async function callApi<T = any>(
   return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined }
 }
 
-/** The wallet flow end to end: fetch a token, sign it (EIP-191) with the key, mint. `fields` are merged into the body. */
-export async function mintWithWallet(baseUrl: string, privateKey: Hex, fields: Record<string, unknown> = {}) {
+/** The GET of the wallet flow for this key's address, signed (EIP-191): the POST's proof fields, in either flow. */
+export async function signedSignIn(baseUrl: string, privateKey: Hex) {
   const account = privateKeyToAccount(privateKey)
-  const { body } = await callApi<{ data: { token: string } }>(baseUrl, '/api_keys/generate_web3_key')
-  const token = body.data.token
-  const signature = await account.signMessage({ message: token })
-  return callApi(baseUrl, '/api_keys/generate_web3_key', {
-    method: 'POST',
-    body: { address: account.address, signature, token, apiKeyType: 'ADMIN', ...fields },
-  })
+  const { body } = await callApi<{ data: { token?: string; message?: string } }>(
+    baseUrl,
+    `/api_keys/generate_web3_key?address=${account.address}`,
+  )
+  const { token, message } = body.data
+  const text = token ?? message
+  if (text === undefined) throw new Error(`The sign-in GET answered neither a token nor a message: ${JSON.stringify(body)}`)
+  const signature = await account.signMessage({ message: text })
+  return { address: account.address, signature, ...(token !== undefined ? { token } : { message: text }) }
+}
+
+/** The wallet flow end to end (either version): GET, sign with the key, mint. `fields` are merged into the body. */
+export async function mintWithWallet(baseUrl: string, privateKey: Hex, fields: Record<string, unknown> = {}) {
+  const proof = await signedSignIn(baseUrl, privateKey)
+  return callApi(baseUrl, '/api_keys/generate_web3_key', { method: 'POST', body: { ...proof, apiKeyType: 'ADMIN', ...fields } })
 }

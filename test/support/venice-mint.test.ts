@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto'
 import { parseEther } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -27,6 +28,7 @@ async function signedToken(privateKey = staker.privateKey) {
     signature: await account.signMessage({ message: body.data.token }),
   }
 }
+// The token flow (the stand-in's default); venice-sign-in.test.ts covers the challenge flow.
 
 const post = (body: unknown) => callApi(api, '/api_keys/generate_web3_key', { method: 'POST', body })
 
@@ -110,7 +112,7 @@ describe('POST /api_keys/generate_web3_key', () => {
     expect((await post({ ...signed, apiKeyType: 'INFERENCE' })).status).toBe(200)
     expect(await post({ ...signed, apiKeyType: 'INFERENCE' })).toMatchObject({
       status: 400,
-      body: { error: 'Token has already been used' },
+      body: { error: 'This token has already been used' },
     })
   })
 
@@ -120,7 +122,7 @@ describe('POST /api_keys/generate_web3_key', () => {
     world.venice.control.clock.advance(15 * MINUTE - 2_000)
     expect((await post({ ...fresh, apiKeyType: 'INFERENCE' })).status).toBe(200)
     world.venice.control.clock.advance(2_000)
-    expect(await post({ ...stale, apiKeyType: 'INFERENCE' })).toMatchObject({ status: 400, body: { error: 'Token has expired' } })
+    expect(await post({ ...stale, apiKeyType: 'INFERENCE' })).toMatchObject({ status: 400, body: { error: 'JWT has expired' } })
   })
 
   it('refuses a modified or foreign token', async () => {
@@ -128,13 +130,18 @@ describe('POST /api_keys/generate_web3_key', () => {
     const [header, payload, mac] = signed.token.split('.') as [string, string, string]
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString())
     const extended = Buffer.from(JSON.stringify({ ...claims, exp: claims.exp + 3600 })).toString('base64url')
-    for (const token of [`${header}.${extended}.${mac}`, 'not-a-token', `${signed.token}x`]) {
+    const noClaims = `${header}.${Buffer.from('{}').toString('base64url')}`
+    const forged = `${noClaims}.${createHmac('sha256', 'guess').update(noClaims).digest('base64url')}`
+    for (const [token, error] of [
+      [`${header}.${extended}.${mac}`, 'JWT signature is invalid'],
+      [`${signed.token}x`, 'JWT signature is invalid'],
+      [forged, 'JWT signature is invalid'],
+      ['not-a-token', 'JWT is malformed'],
+      [`${header}.bm90IGpzb24.${mac}`, 'JWT is malformed'],
+    ]) {
       const account = privateKeyToAccount(staker.privateKey)
-      const signature = await account.signMessage({ message: token })
-      expect(await post({ ...signed, token, signature, apiKeyType: 'ADMIN' })).toMatchObject({
-        status: 400,
-        body: { error: 'Invalid or modified token' },
-      })
+      const signature = await account.signMessage({ message: token! })
+      expect(await post({ ...signed, token, signature, apiKeyType: 'ADMIN' })).toMatchObject({ status: 400, body: { error } })
     }
   })
 
@@ -144,7 +151,7 @@ describe('POST /api_keys/generate_web3_key', () => {
     for (const signature of [foreign, '0x1234']) {
       expect(await post({ ...signed, signature, apiKeyType: 'ADMIN' })).toMatchObject({
         status: 400,
-        body: { error: 'Signature does not match the address' },
+        body: { error: 'Wallet signature does not match' },
       })
     }
     expect((await post({ ...signed, apiKeyType: 'ADMIN' })).status).toBe(200)
@@ -153,7 +160,7 @@ describe('POST /api_keys/generate_web3_key', () => {
   it('refuses a wallet with no staked VVV, naming it', async () => {
     const signed = await signedToken(unstaked.privateKey)
     const reply = await post({ ...signed, address: signed.address.toLowerCase(), apiKeyType: 'ADMIN' })
-    expect(reply).toMatchObject({ status: 400, body: { error: `Wallet ${unstaked.address} has no staked VVV on Base` } })
+    expect(reply).toMatchObject({ status: 400, body: { error: 'Wallet has no staked VVV on Base' } })
     expect(world.venice.control.balances(unstaked.address)).toBeUndefined()
   })
 
@@ -185,7 +192,7 @@ describe('POST /api_keys/generate_web3_key', () => {
 
     const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)
     it.each([
-      ['address', { address: '0x1234' }, ['address'], 'address must be a 0x-prefixed 40-character hex wallet address'],
+      ['address', { address: '0x1234' }, ['address'], 'Invalid wallet address'],
       ['address missing', { address: undefined }, ['address'], 'address is required'],
       ['signature', { signature: 'abc' }, ['signature'], 'signature must be a 0x-prefixed hex string'],
       ['token type', { token: 42 }, ['token'], 'token must be a string'],

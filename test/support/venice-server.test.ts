@@ -101,7 +101,7 @@ describe('forced failures', () => {
     expect(malformed.status).toBe(200)
     expect(malformed.headers.get('content-type')).toMatch(/json/)
     await expect(malformed.json()).rejects.toThrow()
-    const wrong = await callApi(api, '/api_keys/rate_limits')
+    const wrong = await callApi<{ data: unknown }>(api, '/api_keys/rate_limits')
     expect(wrong.status).toBe(200)
     expect(typeof wrong.body.data).toBe('string')
   })

@@ -1,5 +1,5 @@
 import { startChain, type TestChain } from './chain'
-import { startVeniceStandin, type VeniceStandin } from './venice'
+import { startVeniceStandin, type SignInFlow, type VeniceStandin } from './venice'
 
 export interface TestWorld {
   chain: TestChain
@@ -8,10 +8,14 @@ export interface TestWorld {
 }
 
 /** The local chain plus a Venice stand-in reading it. Port 0 picks free ports. */
-export async function startTestWorld({ chainPort = 0, venicePort = 0 } = {}): Promise<TestWorld> {
+export async function startTestWorld({
+  chainPort = 0,
+  venicePort = 0,
+  signInFlow,
+}: { chainPort?: number; venicePort?: number; signInFlow?: SignInFlow } = {}): Promise<TestWorld> {
   const chain = await startChain({ port: chainPort })
   try {
-    const venice = await startVeniceStandin({ port: venicePort, rpcUrl: chain.rpcUrl })
+    const venice = await startVeniceStandin({ port: venicePort, rpcUrl: chain.rpcUrl, signInFlow })
     return {
       chain,
       venice,

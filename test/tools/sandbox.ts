@@ -2,14 +2,24 @@
  * `npm run sandbox`: the whole flow offline. Starts the local chain (chain id 8453) and the Venice
  * stand-in, seeds a funded sVVV holder and a non-holder, builds the app against them with the
  * labelled sandbox wallets, serves it, and stops everything on Ctrl-C.
+ * `npm run sandbox -- --flow=challenge` makes the stand-in answer with Venice's EIP-4361 challenge
+ * instead of its opaque token (the app picks the flow from the answer, so the same build serves both).
  */
+import { parseArgs } from 'node:util'
 import { buildApp } from '../support/buildApp'
 import { APP_PORT, CHAIN_PORT, VENICE_PORT } from '../support/ports'
 import { SANDBOX_HOLDER as holder, SANDBOX_NON_HOLDER as nonHolder, seedSandbox } from '../support/sandboxSeed'
 import { startStaticServer } from '../support/staticServer'
 import { startTestWorld } from '../support/world'
 
-const world = await startTestWorld({ chainPort: CHAIN_PORT, venicePort: VENICE_PORT })
+const { values } = parseArgs({ options: { flow: { type: 'string', default: 'token' } } })
+if (values.flow !== 'token' && values.flow !== 'challenge') {
+  console.error(`--flow must be "token" or "challenge", not "${values.flow}"`)
+  process.exit(1)
+}
+const signInFlow = values.flow
+
+const world = await startTestWorld({ chainPort: CHAIN_PORT, venicePort: VENICE_PORT, signInFlow })
 await seedSandbox(world)
 
 console.log('Building the sandbox app…')
@@ -21,6 +31,7 @@ Sandbox ready: ${app.url}
   also from an IPFS-like sub-path: ${app.subPathUrl}
   chain (id 8453):        http://127.0.0.1:${CHAIN_PORT}
   Venice stand-in:        ${world.venice.url}
+  sign-in flow:           ${signInFlow === 'token' ? 'token (opaque JWT); --flow=challenge for the EIP-4361 challenge' : 'challenge (EIP-4361); --flow=token for the opaque JWT'}
   "Sandbox wallet: sVVV holder"  ${holder.address}  (250 sVVV, 1,000 VVV)
   "Sandbox wallet: no sVVV"      ${nonHolder.address}  (0 sVVV, 500 VVV)
 Press Ctrl-C to stop.`)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { contentSecurityPolicy } from '../../src/config/csp'
+import { contentSecurityPolicy, walletRelayHosts } from '../../src/config/csp'
 import { ConfigError, DEFAULT_BASE_RPC_URL, DEFAULT_VENICE_API_URL, parseEnv, type AppConfig } from '../../src/config/env'
 
 const PROJECT_ID = '0123456789abcdef0123456789ABCDEF'
@@ -102,5 +102,13 @@ describe('contentSecurityPolicy', () => {
   it('lists a shared origin once', () => {
     const same = parseEnv({ VITE_VENICE_API_URL: 'https://gw.example/venice', VITE_BASE_RPC_URL: 'https://gw.example/rpc' })
     expect(directives(same).get('connect-src')).toEqual(["'self'", 'https://gw.example'])
+  })
+
+  it('names, for the About view, exactly the wallet hosts it allows', () => {
+    expect(walletRelayHosts(base)).toEqual([])
+    const withRelays = { ...base, walletConnectProjectId: PROJECT_ID }
+    const csp = directives(withRelays)
+    const allowed = [...(csp.get('connect-src') ?? []).slice(3), ...(csp.get('frame-src') ?? [])].map((url) => new URL(url).host)
+    expect(walletRelayHosts(withRelays)).toEqual([...new Set(allowed)].sort())
   })
 })

@@ -1,25 +1,31 @@
 import { BaseError, UserRejectedRequestError, type Address, type Hex } from 'viem'
 import { describe, expect, it, vi } from 'vitest'
 import {
-  TOKEN_LIFETIME_MS,
-  TOKEN_MAX_SIGNING_AGE_MS,
   initialMintState,
-  isSignable,
   mintReducer,
-  tokenRemainingMs,
+  type HeldSignIn,
   type MintEvent,
   type MintState,
-  type SignableToken,
 } from '../../src/features/mint/mintMachine'
-import { isUserRejection, runMint, type MintDeps, type MintRequest } from '../../src/features/mint/runMint'
+import { isUserRejection, prepareMint, signAndMint, type MintDeps, type MintRequest } from '../../src/features/mint/runMint'
 import type { CreatedKey } from '../../src/venice/schemas'
 import { VeniceError } from '../../src/venice/errors'
+import { SignInRefusal, type SignIn } from '../../src/venice/signIn'
+import { MINUTE, START, WALLET as ADDRESS } from '../helpers/signIn'
 import { INFERENCE_SECRET_TEXT } from '../helpers/venice'
 
-const ADDRESS: Address = '0x1111111111111111111111111111111111111111'
+const OTHER: Address = '0x2222222222222222222222222222222222222222'
 const SIGNATURE: Hex = '0x5151'
-const START = Date.parse('2026-04-20T12:00:00Z')
-const MINUTE = 60_000
+const TOKEN: SignIn = { flow: 'token', text: 'h.p.s', expiresAt: START + 15 * MINUTE }
+const CHALLENGE: SignIn = {
+  flow: 'challenge',
+  text: 'api.venice.test wants you to sign in…',
+  expiresAt: START + 15 * MINUTE,
+  domain: 'api.venice.test',
+  address: ADDRESS,
+  uri: 'https://api.venice.test/api/v1/api_keys/generate_web3_key',
+  nonce: 'abcdef0123456789',
+}
 
 const CREATED: CreatedKey = {
   id: 'venice-key-id',
@@ -33,14 +39,15 @@ const CREATED: CreatedKey = {
 }
 
 /** Deps backed by fakes and a hand-driven clock; every dispatched event is also folded into `state`. */
-function harness(overrides: Partial<MintDeps> = {}, initial: MintState = initialMintState) {
+function harness(fetched: SignIn = TOKEN, overrides: Partial<MintDeps> = {}) {
   const clock = { now: START }
   const events: MintEvent[] = []
-  let state = initial
+  let state: MintState = initialMintState
+  const controller = new AbortController()
   const deps: MintDeps = {
-    fetchToken: vi.fn(async () => 'fresh-token'),
-    sign: vi.fn(async () => SIGNATURE),
-    post: vi.fn(async () => CREATED),
+    fetchSignIn: vi.fn(() => Promise.resolve(fetched)),
+    sign: vi.fn(() => Promise.resolve(SIGNATURE)),
+    post: vi.fn(() => Promise.resolve(CREATED)),
     keep: vi.fn(() => 'local-id'),
     now: () => clock.now,
     dispatch: (event) => {
@@ -49,59 +56,122 @@ function harness(overrides: Partial<MintDeps> = {}, initial: MintState = initial
     },
     ...overrides,
   }
-  const request = (extra: Partial<MintRequest> = {}): MintRequest => ({
+  const request: MintRequest = {
     address: ADDRESS,
     apiKeyType: 'INFERENCE',
     options: { description: 'Agent', limitPeriod: 'MONTH' },
-    ...extra,
-  })
-  return { deps, clock, events, request, types: () => events.map((e) => e.type), state: () => state }
+  }
+  /** Phase 1 then, if it reached the review, the user's confirmation. */
+  async function mintAndConfirm(held?: HeldSignIn) {
+    await prepareMint(deps, ADDRESS, held ?? state.held, controller.signal)
+    if (state.status.name === 'reviewing') await signAndMint(deps, request, state.status.signIn, controller.signal)
+  }
+  return { deps, clock, events, request, controller, mintAndConfirm, types: () => events.map((e) => e.type), state: () => state }
 }
 
 const userRejection = () => new UserRejectedRequestError(new Error('User denied message signature.'))
 
-describe('runMint', () => {
-  it('happy path: fetch a token, sign it, POST once, keep the key, reveal it', async () => {
+describe('prepareMint', () => {
+  it('fetches a checked sign-in for the wallet and stops at the review: nothing is signed yet', async () => {
+    const h = harness(CHALLENGE)
+    await prepareMint(h.deps, ADDRESS, undefined, h.controller.signal)
+    expect(h.deps.fetchSignIn).toHaveBeenCalledWith(ADDRESS, h.controller.signal)
+    expect(h.types()).toEqual(['start', 'signInReceived'])
+    expect(h.state().status).toEqual({ name: 'reviewing', signIn: CHALLENGE, address: ADDRESS })
+    expect(h.deps.sign).not.toHaveBeenCalled()
+  })
+
+  it('a refused answer → failed with the refusal, nothing signed or posted', async () => {
+    const refusal = new SignInRefusal('domain', 'The challenge is for "evil.example"…')
+    const h = harness(TOKEN, { fetchSignIn: vi.fn(async () => Promise.reject(refusal)) })
+    await h.mintAndConfirm()
+    expect(h.types()).toEqual(['start', 'failed'])
+    expect(h.state().status).toEqual({ name: 'failed', error: refusal, keyMayExist: false })
+    expect(h.deps.sign).not.toHaveBeenCalled()
+    expect(h.deps.post).not.toHaveBeenCalled()
+  })
+
+  it('reuses a held sign-in for the same wallet while it is signable', async () => {
     const h = harness()
-    await runMint(h.deps, h.request())
-    expect(h.types()).toEqual(['start', 'tokenReceived', 'signed', 'minted'])
-    expect(h.events[1]).toEqual({ type: 'tokenReceived', token: { value: 'fresh-token', receivedAt: START } })
-    expect(h.deps.sign).toHaveBeenCalledWith('fresh-token')
+    h.clock.now = START + 13 * MINUTE
+    await prepareMint(h.deps, ADDRESS, { signIn: CHALLENGE, address: ADDRESS }, h.controller.signal)
+    expect(h.deps.fetchSignIn).not.toHaveBeenCalled()
+    expect(h.state().status).toMatchObject({ name: 'reviewing', signIn: CHALLENGE })
+  })
+
+  it('fetches afresh when the held one is within a minute of expiry, or for another wallet', async () => {
+    const stale = harness()
+    stale.clock.now = START + 14 * MINUTE
+    await prepareMint(stale.deps, ADDRESS, { signIn: CHALLENGE, address: ADDRESS }, stale.controller.signal)
+    expect(stale.deps.fetchSignIn).toHaveBeenCalledTimes(1)
+
+    const switched = harness()
+    await prepareMint(switched.deps, ADDRESS, { signIn: CHALLENGE, address: OTHER }, switched.controller.signal)
+    expect(switched.deps.fetchSignIn).toHaveBeenCalledTimes(1)
+  })
+})
+
+describe('signAndMint', () => {
+  it.each([
+    ['token', TOKEN, { token: TOKEN.text }],
+    ['challenge', CHALLENGE, { message: CHALLENGE.text }],
+  ])('%s flow: signs the exact text with the connected account, POSTs it once, keeps the key', async (_, signIn, proof) => {
+    const h = harness(signIn)
+    await h.mintAndConfirm()
+    expect(h.types()).toEqual(['start', 'signInReceived', 'confirmed', 'signed', 'minted'])
+    expect(h.deps.sign).toHaveBeenCalledWith(signIn.text, ADDRESS)
     expect(h.deps.post).toHaveBeenCalledTimes(1)
-    expect(h.deps.post).toHaveBeenCalledWith({
+    expect(vi.mocked(h.deps.post).mock.calls[0]![0]).toEqual({
       description: 'Agent',
       limitPeriod: 'MONTH',
       address: ADDRESS,
       signature: SIGNATURE,
-      token: 'fresh-token',
       apiKeyType: 'INFERENCE',
+      ...proof,
     })
-    expect(h.deps.keep).toHaveBeenCalledWith(CREATED)
-    expect(h.events.at(-1)).toEqual({ type: 'minted', keyId: 'local-id' })
     expect(h.state()).toEqual({ status: { name: 'revealed', keyId: 'local-id' } })
   })
 
-  it('reuses a cached token younger than 14 minutes without fetching', async () => {
-    const cached: SignableToken = { value: 'cached-token', receivedAt: START - 13 * MINUTE - 59_000 }
+  it('never signs a sign-in that became stale during the review', async () => {
     const h = harness()
-    await runMint(h.deps, h.request({ cachedToken: cached }))
-    expect(h.deps.fetchToken).not.toHaveBeenCalled()
-    expect(h.deps.sign).toHaveBeenCalledWith('cached-token')
-    expect(vi.mocked(h.deps.post).mock.calls[0]?.[0].token).toBe('cached-token')
-    expect(h.state().status.name).toBe('revealed')
+    await prepareMint(h.deps, ADDRESS, undefined, h.controller.signal)
+    h.clock.now = START + 14 * MINUTE + 1
+    await signAndMint(h.deps, h.request, TOKEN, h.controller.signal)
+    expect(h.types()).toEqual(['start', 'signInReceived', 'stale'])
+    expect(h.deps.sign).not.toHaveBeenCalled()
+    expect(h.state()).toEqual({ status: { name: 'idle', notice: 'expiredBeforeSigning' } })
   })
 
-  it('fetches a fresh token before signing when the cached one is 14 minutes old or more', async () => {
-    const cached: SignableToken = { value: 'stale-token', receivedAt: START - TOKEN_MAX_SIGNING_AGE_MS }
-    const order: string[] = []
-    const h = harness({
-      fetchToken: vi.fn(async () => (order.push('fetch'), 'fresh-token')),
-      sign: vi.fn(async () => (order.push('sign'), SIGNATURE)),
+  it('a signature that arrives after the expiry is never POSTed', async () => {
+    const h = harness()
+    h.deps.sign = vi.fn(() => {
+      h.clock.now = TOKEN.expiresAt
+      return Promise.resolve(SIGNATURE)
     })
-    await runMint(h.deps, h.request({ cachedToken: cached }))
-    expect(order).toEqual(['fetch', 'sign'])
-    expect(h.deps.sign).toHaveBeenCalledWith('fresh-token')
-    expect(h.deps.sign).not.toHaveBeenCalledWith('stale-token')
+    await h.mintAndConfirm()
+    expect(h.types()).toEqual(['start', 'signInReceived', 'confirmed', 'stale'])
+    expect(h.deps.post).not.toHaveBeenCalled()
+  })
+
+  it('a slow signature still inside the lifetime is POSTed', async () => {
+    const h = harness()
+    h.deps.sign = vi.fn(() => {
+      h.clock.now = TOKEN.expiresAt - 1000
+      return Promise.resolve(SIGNATURE)
+    })
+    await h.mintAndConfirm()
+    expect(h.deps.post).toHaveBeenCalledTimes(1)
+  })
+
+  it('after an abort (cancel, account switch) during signing, the signature never leaves the page', async () => {
+    const h = harness(CHALLENGE)
+    h.deps.sign = vi.fn(() => {
+      h.controller.abort()
+      return Promise.resolve(SIGNATURE)
+    })
+    await h.mintAndConfirm()
+    expect(h.deps.post).not.toHaveBeenCalled()
+    expect(h.types()).toEqual(['start', 'signInReceived', 'confirmed'])
   })
 
   it.each([
@@ -110,152 +180,105 @@ describe('runMint', () => {
     ['a bare EIP-1193 4001', () => Object.assign(new Error('User rejected'), { code: 4001 })],
     ['a 4001 two causes deep', () => new Error('outer', { cause: new Error('middle', { cause: { code: 4001 } }) })],
     ['an error named UserRejectedRequestError', () => Object.assign(new Error('no'), { name: 'UserRejectedRequestError' })],
-  ])('a user rejection (%s) → idle/rejected, no POST, the unsigned token kept', async (_, makeError) => {
-    const h = harness({ sign: vi.fn(async () => Promise.reject(makeError())) })
-    await runMint(h.deps, h.request())
-    expect(h.types()).toEqual(['start', 'tokenReceived', 'rejected'])
+  ])('a user rejection (%s) → idle/rejected, no POST, the unsigned sign-in held', async (_, makeError) => {
+    const h = harness(CHALLENGE, { sign: vi.fn(async () => Promise.reject(makeError())) })
+    await h.mintAndConfirm()
+    expect(h.types()).toEqual(['start', 'signInReceived', 'confirmed', 'rejected'])
     expect(h.deps.post).not.toHaveBeenCalled()
-    expect(h.deps.keep).not.toHaveBeenCalled()
-    expect(h.state()).toEqual({
-      status: { name: 'idle', notice: 'rejected' },
-      token: { value: 'fresh-token', receivedAt: START },
-    })
+    expect(h.state()).toEqual({ status: { name: 'idle', notice: 'rejected' }, held: { signIn: CHALLENGE, address: ADDRESS } })
   })
 
-  it('after a rejection, the next try signs the kept token without fetching another', async () => {
+  it('after a rejection, the next try shows and signs the held sign-in without fetching another', async () => {
     const sign = vi.fn<MintDeps['sign']>().mockRejectedValueOnce(userRejection()).mockResolvedValueOnce(SIGNATURE)
-    const h = harness({ sign })
-    await runMint(h.deps, h.request({ cachedToken: h.state().token }))
+    const h = harness(CHALLENGE, { sign })
+    await h.mintAndConfirm()
     h.clock.now += 2 * MINUTE
-    await runMint(h.deps, h.request({ cachedToken: h.state().token }))
-    expect(h.deps.fetchToken).toHaveBeenCalledTimes(1)
-    expect(sign.mock.calls).toEqual([['fresh-token'], ['fresh-token']])
+    await h.mintAndConfirm()
+    expect(h.deps.fetchSignIn).toHaveBeenCalledTimes(1)
+    expect(sign.mock.calls).toEqual([
+      [CHALLENGE.text, ADDRESS],
+      [CHALLENGE.text, ADDRESS],
+    ])
     expect(h.deps.post).toHaveBeenCalledTimes(1)
-    expect(h.state().status).toEqual({ name: 'revealed', keyId: 'local-id' })
-    expect(h.state().token).toBeUndefined()
-  })
-
-  it('a signature that arrives after the 15-minute lifetime is never POSTed', async () => {
-    const h = harness()
-    h.deps.sign = vi.fn(async () => {
-      h.clock.now += TOKEN_LIFETIME_MS + 1
-      return SIGNATURE
-    })
-    await runMint(h.deps, h.request())
-    expect(h.types()).toEqual(['start', 'tokenReceived', 'expiredWhileSigning'])
-    expect(h.deps.post).not.toHaveBeenCalled()
-    expect(h.state()).toEqual({ status: { name: 'idle', notice: 'expiredWhileSigning' } })
-  })
-
-  it('a slow signature still inside the lifetime is POSTed', async () => {
-    const h = harness()
-    h.deps.sign = vi.fn(async () => {
-      h.clock.now += TOKEN_LIFETIME_MS - 1000
-      return SIGNATURE
-    })
-    await runMint(h.deps, h.request())
-    expect(h.deps.post).toHaveBeenCalledTimes(1)
-  })
-
-  it('a token fetch failure → failed, nothing signed or POSTed', async () => {
-    const error = new VeniceError('serverError', 'Service unavailable', { status: 503 })
-    const h = harness({ fetchToken: vi.fn(async () => Promise.reject(error)) })
-    await runMint(h.deps, h.request())
-    expect(h.types()).toEqual(['start', 'failed'])
-    expect(h.deps.sign).not.toHaveBeenCalled()
-    expect(h.deps.post).not.toHaveBeenCalled()
-    expect(h.state().status).toEqual({ name: 'failed', error, keyMayExist: false })
+    expect(h.state()).toEqual({ status: { name: 'revealed', keyId: 'local-id' } })
   })
 
   it('a wallet error that is not a rejection → failed, no POST', async () => {
     const error = new Error('Chain mismatch')
-    const h = harness({ sign: vi.fn(async () => Promise.reject(error)) })
-    await runMint(h.deps, h.request())
-    expect(h.types()).toEqual(['start', 'tokenReceived', 'failed'])
+    const h = harness(TOKEN, { sign: vi.fn(async () => Promise.reject(error)) })
+    await h.mintAndConfirm()
     expect(h.deps.post).not.toHaveBeenCalled()
     expect(h.state().status).toEqual({ name: 'failed', error, keyMayExist: false })
   })
 
   it.each([
-    ['a 400', new VeniceError('refused', 'Wallet 0x1111 has no staked VVV on Base', { status: 400 }), false],
+    ['a 400 refusal', new VeniceError('refused', 'Wallet has no staked VVV on Base', { status: 400 }), false],
+    ['an expired challenge', new VeniceError('refused', 'The challenge has expired', { status: 400 }), false],
+    [
+      '"already been used" (an earlier copy of this POST got there)',
+      new VeniceError('refused', 'This challenge has already been used', { status: 400 }),
+      true,
+    ],
     ['a 503', new VeniceError('serverError', 'Service unavailable', { status: 503 }), true],
     ['an unreachable API', new VeniceError('unreachable', 'offline'), true],
-  ])(
-    'a POST failure (%s) → failed after exactly one POST, the spent token dropped, keyMayExist=%s',
-    async (_, error, keyMayExist) => {
-      const h = harness({ post: vi.fn(async () => Promise.reject(error)) })
-      await runMint(h.deps, h.request())
-      expect(h.deps.post).toHaveBeenCalledTimes(1)
-      expect(h.deps.keep).not.toHaveBeenCalled()
-      expect(h.types()).toEqual(['start', 'tokenReceived', 'signed', 'failed'])
-      expect(h.state()).toEqual({ status: { name: 'failed', error, keyMayExist } })
-    },
-  )
+  ])('a POST failure (%s) → failed after exactly one POST, keyMayExist=%s', async (_, error, keyMayExist) => {
+    const h = harness(CHALLENGE, { post: vi.fn(async () => Promise.reject(error)) })
+    await h.mintAndConfirm()
+    expect(h.deps.post).toHaveBeenCalledTimes(1)
+    expect(h.deps.keep).not.toHaveBeenCalled()
+    expect(h.types()).toEqual(['start', 'signInReceived', 'confirmed', 'signed', 'failed'])
+    expect(h.state()).toEqual({ status: { name: 'failed', error, keyMayExist } })
+  })
 
   it('a key that cannot be kept → failed, not left spinning in "minting"', async () => {
     const error = new Error('Venice returned a key in an unknown format.')
-    const h = harness({
+    const h = harness(TOKEN, {
       keep: vi.fn(() => {
         throw error
       }),
     })
-    await expect(runMint(h.deps, h.request())).resolves.toBeUndefined()
+    await expect(h.mintAndConfirm()).resolves.toBeUndefined()
     expect(h.deps.post).toHaveBeenCalledTimes(1)
     expect(h.state().status).toEqual({ name: 'failed', error, keyMayExist: true })
   })
 })
 
 describe('mintReducer', () => {
-  const token: SignableToken = { value: 't', receivedAt: START }
+  const held: HeldSignIn = { signIn: CHALLENGE, address: ADDRESS }
 
-  it('walks idle → fetchingToken → awaitingSignature → minting → revealed', () => {
+  it('walks idle → fetchingChallenge → reviewing → awaitingSignature → minting → revealed', () => {
     const steps: MintEvent[] = [
       { type: 'start' },
-      { type: 'tokenReceived', token },
+      { type: 'signInReceived', ...held },
+      { type: 'confirmed' },
       { type: 'signed' },
       { type: 'minted', keyId: 'k' },
     ]
-    const names = steps.reduce<{ state: MintState; names: string[] }>(
-      ({ state, names }, event) => {
-        const next = mintReducer(state, event)
-        return { state: next, names: [...names, next.status.name] }
-      },
-      { state: initialMintState, names: [] },
-    ).names
-    expect(names).toEqual(['fetchingToken', 'awaitingSignature', 'minting', 'revealed'])
+    let state = initialMintState
+    const names = steps.map((event) => (state = mintReducer(state, event)).status.name)
+    expect(names).toEqual(['fetchingChallenge', 'reviewing', 'awaitingSignature', 'minting', 'revealed'])
   })
 
-  it('keeps the unsigned token through start, rejection, failure and reset', () => {
-    let state = mintReducer(mintReducer(initialMintState, { type: 'start' }), { type: 'tokenReceived', token })
+  it('only a review can be confirmed', () => {
+    const idle = mintReducer(initialMintState, { type: 'confirmed' })
+    expect(idle).toBe(initialMintState)
+  })
+
+  it('holds the unsigned sign-in through rejection, cancel, failure and reset', () => {
+    let state = mintReducer(initialMintState, { type: 'signInReceived', ...held })
     state = mintReducer(state, { type: 'rejected' })
-    expect(state.token).toBe(token)
-    state = mintReducer(state, { type: 'start' })
-    expect(state).toEqual({ status: { name: 'fetchingToken' }, token })
+    expect(state.held).toEqual(held)
+    state = mintReducer(state, { type: 'cancelled' })
+    expect(state).toEqual({ status: { name: 'idle', notice: 'cancelled' }, held })
     state = mintReducer(state, { type: 'failed', error: 'x' })
-    expect(state.token).toBe(token)
-    expect(mintReducer(state, { type: 'reset' })).toEqual({ status: { name: 'idle' }, token })
+    expect(mintReducer(state, { type: 'reset' })).toEqual({ status: { name: 'idle' }, held })
   })
 
-  it('drops the token once it is signed or expired', () => {
-    const awaiting = mintReducer(initialMintState, { type: 'tokenReceived', token })
-    expect(mintReducer(awaiting, { type: 'signed' }).token).toBeUndefined()
-    expect(mintReducer(awaiting, { type: 'expiredWhileSigning' }).token).toBeUndefined()
-  })
-})
-
-describe('token age', () => {
-  const token: SignableToken = { value: 't', receivedAt: START }
-
-  it('is signable for just under 14 minutes', () => {
-    expect(isSignable(undefined, START)).toBe(false)
-    expect(isSignable(token, START + TOKEN_MAX_SIGNING_AGE_MS - 1)).toBe(true)
-    expect(isSignable(token, START + TOKEN_MAX_SIGNING_AGE_MS)).toBe(false)
-  })
-
-  it('counts down to 0 at 15 minutes and stays there', () => {
-    expect(tokenRemainingMs(token, START)).toBe(TOKEN_LIFETIME_MS)
-    expect(tokenRemainingMs(token, START + 14 * MINUTE)).toBe(MINUTE)
-    expect(tokenRemainingMs(token, START + TOKEN_LIFETIME_MS + 5000)).toBe(0)
+  it('drops it once signed, stale, or when the account changes', () => {
+    const reviewing = mintReducer(initialMintState, { type: 'signInReceived', ...held })
+    expect(mintReducer(reviewing, { type: 'signed' }).held).toBeUndefined()
+    expect(mintReducer(reviewing, { type: 'stale' }).held).toBeUndefined()
+    expect(mintReducer(reviewing, { type: 'accountChanged' })).toEqual({ status: { name: 'idle', notice: 'accountChanged' } })
   })
 
   it('isUserRejection is false for other errors and non-errors', () => {

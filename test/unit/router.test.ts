@@ -10,6 +10,10 @@ describe('parseRoute', () => {
     expect(parseRoute('#/mint')).toEqual({ name: 'mint' })
   })
 
+  it('reads the About view', () => {
+    expect(parseRoute('#/about')).toEqual({ name: 'about' })
+  })
+
   it('reads a key id', () => {
     expect(parseRoute('#/keys/1f0e8c1a-2b3c-4d5e-8f90-123456789abc')).toEqual({
       name: 'key',
@@ -17,7 +21,7 @@ describe('parseRoute', () => {
     })
   })
 
-  it.each(['#/keys/', '#/keys', '#/keys/a/b', '#/keys/a%20b', '#/mint/', '#/mint?x=1', '#/nope', '#mint'])(
+  it.each(['#/keys/', '#/keys', '#/keys/a/b', '#/keys/a%20b', '#/mint/', '#/mint?x=1', '#/about/', '#/nope', '#mint'])(
     '%j is not found',
     (hash) => {
       expect(parseRoute(hash)).toEqual({ name: 'notFound' })
@@ -27,6 +31,7 @@ describe('parseRoute', () => {
   it('parses what paths builds', () => {
     expect(parseRoute(paths.home)).toEqual({ name: 'home' })
     expect(parseRoute(paths.mint)).toEqual({ name: 'mint' })
+    expect(parseRoute(paths.about)).toEqual({ name: 'about' })
     expect(parseRoute(paths.key('abc-123'))).toEqual({ name: 'key', id: 'abc-123' })
   })
 })

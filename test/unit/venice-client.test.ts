@@ -3,8 +3,10 @@ import * as v from 'valibot'
 import { createVeniceClient, parseRetryAfter, veniceRequest } from '../../src/venice/client'
 import { VeniceError } from '../../src/venice/errors'
 import { getRateLimits } from '../../src/venice/rateLimits'
-import { web3TokenResponse, type Web3MintBody } from '../../src/venice/schemas'
-import { getWeb3Token, mintWeb3Key } from '../../src/venice/web3Key'
+import { web3SignInResponse, type Web3MintBody } from '../../src/venice/schemas'
+import { SignInRefusal } from '../../src/venice/signIn'
+import { getWeb3SignIn, mintWeb3Key } from '../../src/venice/web3Key'
+import { challengeText, START, tokenExpiringIn, WALLET } from '../helpers/signIn'
 import {
   ADMIN_SECRET_TEXT,
   INFERENCE_SECRET_TEXT,
@@ -50,21 +52,25 @@ const createdKey = {
   modelPrivacy: 'ALL',
 }
 
+const signInOf = (client: Parameters<typeof getWeb3SignIn>[0], signal?: AbortSignal) =>
+  getWeb3SignIn(client, { address: WALLET, now: () => START }, signal)
+
 describe('createVeniceClient', () => {
   it('drops trailing slashes from the base URL', async () => {
-    const { fetchMock } = clientAnswering(() => jsonResponse(200, { data: { token: 't' } }))
-    await getWeb3Token(createVeniceClient(`${BASE}//`, fetchMock))
-    expect(callOf(fetchMock).url).toBe(`${BASE}/api_keys/generate_web3_key`)
+    const { fetchMock } = clientAnswering(() => jsonResponse(200, { data: { token: tokenExpiringIn(15) } }))
+    await signInOf(createVeniceClient(`${BASE}//`, fetchMock))
+    expect(callOf(fetchMock).url).toBe(`${BASE}/api_keys/generate_web3_key?address=${WALLET}`)
   })
 })
 
-describe('getWeb3Token', () => {
-  it('GETs the token with no auth, no body and no Content-Type', async () => {
-    const { client, fetchMock } = clientAnswering(() => jsonResponse(200, { success: true, data: { token: 'eyJ.token.sig' } }))
-    await expect(getWeb3Token(client)).resolves.toBe('eyJ.token.sig')
+describe('getWeb3SignIn', () => {
+  it('GETs with the wallet address, no auth, no body and no Content-Type', async () => {
+    const token = tokenExpiringIn(15)
+    const { client, fetchMock } = clientAnswering(() => jsonResponse(200, { success: true, data: { token } }))
+    await expect(signInOf(client)).resolves.toMatchObject({ flow: 'token', text: token })
     expect(fetchMock).toHaveBeenCalledTimes(1)
     const { url, init, headers } = callOf(fetchMock)
-    expect(url).toBe(`${BASE}/api_keys/generate_web3_key`)
+    expect(url).toBe(`${BASE}/api_keys/generate_web3_key?address=${WALLET}`)
     expect(init.method).toBe('GET')
     expect(init.body).toBeUndefined()
     expect(headers.has('Content-Type')).toBe(false)
@@ -72,17 +78,22 @@ describe('getWeb3Token', () => {
     expect(init.credentials).toBe('omit')
   })
 
-  it('rejects an empty token as malformed', async () => {
-    const { client } = clientAnswering(() => jsonResponse(200, { success: true, data: { token: '' } }))
-    const error = await failure(getWeb3Token(client))
-    expect(error.reason).toBe('malformed')
-    expect(error.status).toBe(200)
-    expect(error.message).toContain('data.token')
+  it('takes the challenge flow from data.message', async () => {
+    const message = challengeText()
+    const { client } = clientAnswering(() => jsonResponse(200, { success: true, data: { message, nonce: 'n', expiresAt: 'x' } }))
+    await expect(signInOf(client)).resolves.toMatchObject({ flow: 'challenge', text: message })
+  })
+
+  it('throws a SignInRefusal for an answer that must not be signed', async () => {
+    const { client } = clientAnswering(() => jsonResponse(200, { success: true, data: { token: `0x${'ab'.repeat(32)}` } }))
+    const error = await signInOf(client).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(SignInRefusal)
+    expect((error as SignInRefusal).check).toBe('jwt')
   })
 
   it('rejects a body without data as malformed', async () => {
     const { client } = clientAnswering(() => jsonResponse(200, { success: true }))
-    expect((await failure(getWeb3Token(client))).reason).toBe('malformed')
+    expect((await failure(signInOf(client))).reason).toBe('malformed')
   })
 
   it('passes the abort error through when the caller aborted', async () => {
@@ -91,7 +102,7 @@ describe('getWeb3Token', () => {
       controller.abort()
       throw new DOMException('The operation was aborted.', 'AbortError')
     })
-    const error = await getWeb3Token(client, controller.signal).catch((e: unknown) => e)
+    const error = await signInOf(client, controller.signal).catch((e: unknown) => e)
     expect(error).not.toBeInstanceOf(VeniceError)
     expect((error as Error).name).toBe('AbortError')
   })
@@ -318,7 +329,7 @@ describe('getRateLimits', () => {
 describe('veniceRequest', () => {
   it('sends no Authorization header without a secret', async () => {
     const { client, fetchMock } = clientAnswering(() => jsonResponse(200, { data: { token: 'x' } }))
-    await veniceRequest(client, { path: '/api_keys/generate_web3_key', schema: web3TokenResponse })
+    await veniceRequest(client, { path: '/api_keys/generate_web3_key', schema: web3SignInResponse })
     expect(callOf(fetchMock).headers.has('Authorization')).toBe(false)
     expect(callOf(fetchMock).headers.get('Accept')).toBe('application/json')
   })

@@ -11,7 +11,7 @@ const httpError = (status: number, retryAfterMs?: number) =>
 
 /** A Venice query through the app's client, so the policy comes from the query defaults. */
 const veniceQuery = <T>(name: string, queryFn: () => Promise<T>) =>
-  queryClient.fetchQuery({ queryKey: [...veniceQueryRoot, 'retry-test', name], queryFn })
+  queryClient.query({ queryKey: [...veniceQueryRoot, 'retry-test', name], queryFn })
 
 afterEach(() => {
   vi.useRealTimers()
@@ -91,7 +91,10 @@ describe('the app query client, for queries under the Venice root', () => {
     const client = createVeniceClient('https://api.venice.test/api/v1', fetchMock)
     const result = veniceQuery('recovers', () => getRateLimits(client, secretOf(INFERENCE_SECRET_TEXT)))
     await vi.runAllTimersAsync()
-    await expect(result).resolves.toEqual(RATE_LIMITS_BODY.data)
+    await expect(result).resolves.toEqual({
+      ...RATE_LIMITS_BODY.data,
+      rateLimits: { items: RATE_LIMITS_BODY.data.rateLimits, unreadable: 0 },
+    })
     expect(fetchMock).toHaveBeenCalledTimes(3)
   })
 
@@ -122,7 +125,7 @@ describe('the app query client, for queries under the Venice root', () => {
     vi.useFakeTimers()
     const read = vi.fn<() => Promise<never>>().mockRejectedValue(new Error('RPC down'))
     const settled = queryClient
-      .fetchQuery({ queryKey: ['readContracts', 'retry-test'], queryFn: read, retry: 1, retryDelay: 10 })
+      .query({ queryKey: ['readContracts', 'retry-test'], queryFn: read, retry: 1, retryDelay: 10 })
       .catch((e: unknown) => e)
     await vi.runAllTimersAsync()
     expect(await settled).toMatchObject({ message: 'RPC down' })

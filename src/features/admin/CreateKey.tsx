@@ -1,5 +1,5 @@
 import { useMutationState } from '@tanstack/react-query'
-import { useState, type FormEvent } from 'react'
+import { useState, type SubmitEvent } from 'react'
 import { config } from '../../config'
 import { ErrorNotice } from '../../ui/ErrorNotice'
 import { formatDuration } from '../../ui/format'
@@ -51,12 +51,12 @@ export function CreateKey({ entry }: { entry: KeyEntry }) {
   const keyLimit = hasReason(error, 'activeKeyLimit')
   const rateLimited = hasReason(error, 'rateLimited')
   const cooldownUntil = rateLimited && last ? last.at + (error.retryAfterMs ?? CREATION_WINDOW_MS) : 0
-  // `now` ticks once a second and may be up to a second old here (e.g. right as the 429 lands): never count from before it.
-  const waitMs = cooldownUntil - Math.max(now, Date.now())
+  // `now` ticks once a second and may be older than the attempt itself (right as the 429 lands): never count from before it.
+  const waitMs = cooldownUntil - Math.max(now, last?.at ?? 0)
   const coolingDown = waitMs > 0
   const refused = hasReason(error, 'adminKeyRequired', 'authenticationFailed')
 
-  function submit(event: FormEvent) {
+  function submit(event: SubmitEvent) {
     event.preventDefault()
     if (pending || coolingDown) return
     const checked = validateKeyOptions(draft, new Date())

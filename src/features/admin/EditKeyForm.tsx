@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react'
+import { useState, type SubmitEvent } from 'react'
 import { ErrorNotice } from '../../ui/ErrorNotice'
 import { Notice } from '../../ui/Notice'
 import { hasReason } from '../../venice/errors'
@@ -22,7 +22,7 @@ export function EditKeyForm({ keyId, apiKey }: { keyId: string; apiKey: ApiKey }
   const [outcome, setOutcome] = useState<{ kind: 'unchanged' } | { kind: 'saved'; fields: string[] }>()
   const update = useUpdateKey(keyId)
 
-  function submit(event: FormEvent) {
+  function submit(event: SubmitEvent) {
     event.preventDefault()
     if (update.isPending) return
     const diff = editDiff(apiKey, draft, new Date())
@@ -32,8 +32,9 @@ export function EditKeyForm({ keyId, apiKey }: { keyId: string; apiKey: ApiKey }
     }
     setErrors({})
     if (!diff.body) return setOutcome({ kind: 'unchanged' })
-    const { id: _id, ...changes } = diff.body
-    const fields = Object.keys(changes).map((field) => FIELD_WORDS[field as keyof typeof FIELD_WORDS])
+    const fields = Object.keys(diff.body)
+      .filter((field) => field !== 'id')
+      .map((field) => FIELD_WORDS[field as keyof typeof FIELD_WORDS])
     setOutcome(undefined)
     update.mutate(diff.body, { onSuccess: () => setOutcome({ kind: 'saved', fields }) })
   }

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
-import { useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { ApiKey } from '../../venice/schemas'
 import { ErrorNotice } from '../../ui/ErrorNotice'
 import type { KeyEntry } from '../../session/keyring'
 import { UnreadableItems } from '../../ui/UnreadableItems'
@@ -14,6 +15,7 @@ export function KeysPanel({ entry, onRevokedSelf }: { entry: KeyEntry; onRevoked
   const [backToList, setBackToList] = useState(false)
   const { data, error, isFetching, refetch } = useQuery(adminQueries.keys(entry.id))
   const heading = useRef<HTMLHeadingElement>(null)
+  const manage = useCallback((key: ApiKey) => setOpen({ id: key.id, name: keyName(key) }), [])
 
   useEffect(() => {
     if (!open && backToList) heading.current?.focus()
@@ -47,7 +49,7 @@ export function KeysPanel({ entry, onRevokedSelf }: { entry: KeyEntry; onRevoked
       {error && !isFetching && <ErrorNotice error={error} outcome="The keys could not be listed" />}
       {!data && !error && <p aria-live="polite">Loading the keys…</p>}
       {data && <UnreadableItems count={data.unreadable} what={data.unreadable === 1 ? 'key' : 'keys'} />}
-      {data && <KeysTable keys={data.items} entry={entry} onManage={(key) => setOpen({ id: key.id, name: keyName(key) })} />}
+      {data && <KeysTable keys={data.items} entry={entry} onManage={manage} />}
     </section>
   )
 }

@@ -1,6 +1,7 @@
 import { enumWords } from '../../ui/enumWords'
-import { useMemo, useState } from 'react'
+import { memo, useDeferredValue, useMemo, useState } from 'react'
 import { formatAmount, formatDate, formatUsd } from '../../ui/format'
+import { ShowMoreRows, useRowWindow } from '../../ui/rowWindow'
 import { compareCells, SortableHeader, useSort } from '../../ui/sortable'
 import { KEY_TYPES, type ApiKey } from '../../venice/schemas'
 import type { KeyType } from '../../venice/secret'
@@ -47,15 +48,22 @@ interface KeysTableProps {
 /** Every active key of the account, filterable and sortable. */
 export function KeysTable({ keys, entry, onManage }: KeysTableProps) {
   const [search, setSearch] = useState('')
+  // The field answers each keystroke at once; the table follows when the browser has time.
+  const deferredSearch = useDeferredValue(search)
   const [type, setType] = useState<KeyType | 'all'>('all')
   const { sort, toggle } = useSort<Column>(
     { column: 'created', descending: true },
     (column) => column !== 'description' && column !== 'type',
   )
 
+  // Sorted once per sort; a keystroke only filters, which keeps that order.
+  const sorted = useMemo(
+    () => [...keys].sort((a, b) => compareCells(sortValue(a, sort.column), sortValue(b, sort.column), sort.descending)),
+    [keys, sort],
+  )
   const rows = useMemo(() => {
-    const needle = search.trim().toLowerCase()
-    const matches = keys.filter(
+    const needle = deferredSearch.trim().toLowerCase()
+    return sorted.filter(
       (key) =>
         (type === 'all' || key.apiKeyType === type) &&
         (needle === '' ||
@@ -63,8 +71,8 @@ export function KeysTable({ keys, entry, onManage }: KeysTableProps) {
           key.last6Chars.toLowerCase().includes(needle) ||
           key.id.includes(needle)),
     )
-    return matches.sort((a, b) => compareCells(sortValue(a, sort.column), sortValue(b, sort.column), sort.descending))
-  }, [keys, search, type, sort])
+  }, [sorted, deferredSearch, type])
+  const { shown, hidden, showMore } = useRowWindow(rows, `${deferredSearch}|${type}|${sort.column}|${sort.descending}`)
 
   const header = (column: Column) => <SortableHeader column={column} label={SORTABLE[column]} sort={sort} onSort={toggle} />
 
@@ -118,67 +126,74 @@ export function KeysTable({ keys, entry, onManage }: KeysTableProps) {
             </tr>
           </thead>
           <tbody>
-            {rows.map((key) => {
-              const inUse = isKeyInUse(key, entry)
-              const week = key.usage?.trailingSevenDays
-              const { usd, diem } = key.consumptionLimits
-              return (
-                <tr key={key.id} className={inUse ? 'in-use' : undefined}>
-                  <th scope="row">
-                    {key.description ? (
-                      <ExternalText text={key.description} limit={DESCRIPTION_LIMIT} />
-                    ) : (
-                      <span className="muted">Untitled</span>
-                    )}
-                    {inUse && (
-                      <>
-                        {' '}
-                        <span className="badge badge-in-use">in use here</span>
-                      </>
-                    )}
-                  </th>
-                  <td>
-                    <span className={`badge badge-${key.apiKeyType.toLowerCase()}`}>{key.apiKeyType}</span>
-                  </td>
-                  <td>
-                    <code>…{key.last6Chars}</code>
-                  </td>
-                  <td>{formatDate(key.createdAt)}</td>
-                  <td>{key.lastUsedAt ? formatDate(key.lastUsedAt) : <span className="muted">never</span>}</td>
-                  <td>{key.expiresAt ? formatDate(key.expiresAt) : <span className="muted">never</span>}</td>
-                  <td>{limitWords(key)}</td>
-                  <td>{enumWords(MODEL_PRIVACY_NAMES, key.modelPrivacy)}</td>
-                  <td>
-                    {week ? `${formatUsd(week.usd)} · ${formatAmount(week.diem)} DIEM` : <span className="muted">unknown</span>}
-                  </td>
-                  <td>
-                    {usd === null && diem === null && <span className="muted">no cap</span>}
-                    {usd !== null && (
-                      <UsageBar label="USD this period" used={key.currentPeriodUsage?.usd} limit={usd} format={formatUsd} />
-                    )}
-                    {diem !== null && (
-                      <UsageBar
-                        label="DIEM this period"
-                        used={key.currentPeriodUsage?.diem}
-                        limit={diem}
-                        format={(n) => `${formatAmount(n)} DIEM`}
-                      />
-                    )}
-                  </td>
-                  <td>
-                    <button type="button" className="button" aria-label={`Manage ${keyName(key)}`} onClick={() => onManage(key)}>
-                      Manage
-                    </button>
-                  </td>
-                </tr>
-              )
-            })}
+            {shown.map((key) => (
+              <KeyRow key={key.id} apiKey={key} inUse={isKeyInUse(key, entry)} onManage={onManage} />
+            ))}
           </tbody>
         </table>
       </div>
+      <ShowMoreRows hidden={hidden} onClick={showMore} />
       {rows.length === 0 && (
         <p className="muted">{keys.length === 0 ? 'Venice lists no active keys.' : 'No key matches this search.'}</p>
       )}
     </>
   )
 }
+
+interface KeyRowProps {
+  apiKey: ApiKey
+  inUse: boolean
+  onManage: (key: ApiKey) => void
+}
+
+/** Memoised: a search that keeps a row keeps its cells as they are. */
+const KeyRow = memo(function KeyRow({ apiKey: key, inUse, onManage }: KeyRowProps) {
+  const week = key.usage?.trailingSevenDays
+  const { usd, diem } = key.consumptionLimits
+  return (
+    <tr className={inUse ? 'in-use' : undefined}>
+      <th scope="row">
+        {key.description ? (
+          <ExternalText text={key.description} limit={DESCRIPTION_LIMIT} />
+        ) : (
+          <span className="muted">Untitled</span>
+        )}
+        {inUse && (
+          <>
+            {' '}
+            <span className="badge badge-in-use">in use here</span>
+          </>
+        )}
+      </th>
+      <td>
+        <span className={`badge badge-${key.apiKeyType.toLowerCase()}`}>{key.apiKeyType}</span>
+      </td>
+      <td>
+        <code>…{key.last6Chars}</code>
+      </td>
+      <td>{formatDate(key.createdAt)}</td>
+      <td>{key.lastUsedAt ? formatDate(key.lastUsedAt) : <span className="muted">never</span>}</td>
+      <td>{key.expiresAt ? formatDate(key.expiresAt) : <span className="muted">never</span>}</td>
+      <td>{limitWords(key)}</td>
+      <td>{enumWords(MODEL_PRIVACY_NAMES, key.modelPrivacy)}</td>
+      <td>{week ? `${formatUsd(week.usd)} · ${formatAmount(week.diem)} DIEM` : <span className="muted">unknown</span>}</td>
+      <td>
+        {usd === null && diem === null && <span className="muted">no cap</span>}
+        {usd !== null && <UsageBar label="USD this period" used={key.currentPeriodUsage?.usd} limit={usd} format={formatUsd} />}
+        {diem !== null && (
+          <UsageBar
+            label="DIEM this period"
+            used={key.currentPeriodUsage?.diem}
+            limit={diem}
+            format={(n) => `${formatAmount(n)} DIEM`}
+          />
+        )}
+      </td>
+      <td>
+        <button type="button" className="button" aria-label={`Manage ${keyName(key)}`} onClick={() => onManage(key)}>
+          Manage
+        </button>
+      </td>
+    </tr>
+  )
+})

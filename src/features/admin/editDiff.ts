@@ -14,7 +14,7 @@ import {
   validateExpiryDate,
   type FieldErrors,
   type KeyOptionsDraft,
-} from '../key-options/keyOptions'
+} from '../key-options'
 
 /** The edit form starts from the key as loaded. */
 export function draftFromKey(key: ApiKey): KeyOptionsDraft {

@@ -1,6 +1,7 @@
-import { useMemo, useState } from 'react'
+import { memo, useDeferredValue, useMemo, useState } from 'react'
 import { RATE_LIMIT_TYPES, type RateLimitType, type RateLimits } from '../../venice/schemas'
 import { formatAmount } from '../../ui/format'
+import { ShowMoreRows, useRowWindow } from '../../ui/rowWindow'
 import { compareCells, SortableHeader, useSort } from '../../ui/sortable'
 import { UnreadableItems } from '../../ui/UnreadableItems'
 
@@ -31,19 +32,28 @@ function toRows(rateLimits: RateLimits['rateLimits']['items']): Row[] {
   }))
 }
 
-/** Per-model limits, searchable and sortable. An empty list means the model is not throughput-limited. */
-export function RateLimitsTable({ rateLimits }: { rateLimits: RateLimits['rateLimits'] }) {
+/**
+ * Per-model limits, searchable and sortable. An empty list means the model is not throughput-limited.
+ * Memoised: the dashboard around it re-renders on its own timers.
+ */
+export const RateLimitsTable = memo(function RateLimitsTable({ rateLimits }: { rateLimits: RateLimits['rateLimits'] }) {
   const [search, setSearch] = useState('')
+  // The field answers each keystroke at once; the table follows when the browser has time.
+  const deferredSearch = useDeferredValue(search)
   const { sort, toggle } = useSort<Column>({ column: 'model', descending: false }, (column) => column !== 'model')
 
   const models = rateLimits.items
   const columns = useMemo(() => limitColumns(models), [models])
-  const rows = useMemo(() => {
-    const needle = search.trim().toLowerCase()
-    const filtered = toRows(models).filter((row) => row.model.toLowerCase().includes(needle))
+  // Sorted once per sort; a keystroke only filters, which keeps that order.
+  const sorted = useMemo(() => {
     const value = (row: Row) => (sort.column === 'model' ? row.model : (row.limits[sort.column] ?? -1))
-    return filtered.sort((a, b) => compareCells(value(a), value(b), sort.descending))
-  }, [models, search, sort])
+    return toRows(models).sort((a, b) => compareCells(value(a), value(b), sort.descending))
+  }, [models, sort])
+  const rows = useMemo(() => {
+    const needle = deferredSearch.trim().toLowerCase()
+    return needle === '' ? sorted : sorted.filter((row) => row.model.toLowerCase().includes(needle))
+  }, [sorted, deferredSearch])
+  const { shown, hidden, showMore } = useRowWindow(rows, `${deferredSearch}|${sort.column}|${sort.descending}`)
 
   return (
     <section aria-labelledby="rate-limits-title">
@@ -62,27 +72,32 @@ export function RateLimitsTable({ rateLimits }: { rateLimits: RateLimits['rateLi
             </tr>
           </thead>
           <tbody>
-            {rows.map((row) => (
-              <tr key={row.model}>
-                <th scope="row">{row.model}</th>
-                {Object.keys(row.limits).length === 0 ? (
-                  <td colSpan={columns.length} className="muted">
-                    not throughput-limited
-                  </td>
-                ) : (
-                  columns.map((type) => (
-                    <td key={type}>{row.limits[type] === undefined ? '—' : formatAmount(row.limits[type])}</td>
-                  ))
-                )}
-              </tr>
+            {shown.map((row) => (
+              <RateLimitRow key={row.model} row={row} columns={columns} />
             ))}
           </tbody>
         </table>
       </div>
+      <ShowMoreRows hidden={hidden} onClick={showMore} />
       <UnreadableItems count={rateLimits.unreadable} what={rateLimits.unreadable === 1 ? 'model' : 'models'} />
       {rows.length === 0 && (
         <p className="muted">{models.length === 0 ? 'Venice listed no models for this key.' : 'No model matches this search.'}</p>
       )}
     </section>
   )
-}
+})
+
+const RateLimitRow = memo(function RateLimitRow({ row, columns }: { row: Row; columns: readonly RateLimitType[] }) {
+  return (
+    <tr>
+      <th scope="row">{row.model}</th>
+      {Object.keys(row.limits).length === 0 ? (
+        <td colSpan={columns.length} className="muted">
+          not throughput-limited
+        </td>
+      ) : (
+        columns.map((type) => <td key={type}>{row.limits[type] === undefined ? '—' : formatAmount(row.limits[type])}</td>)
+      )}
+    </tr>
+  )
+})

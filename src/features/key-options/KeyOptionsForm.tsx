@@ -1,5 +1,6 @@
 import { Field } from '../../ui/Field'
 import { Notice } from '../../ui/Notice'
+import { useNow } from '../../ui/useNow'
 import { KEY_TYPES, LIMIT_PERIODS, MAX_DESCRIPTION_LENGTH, MODEL_PRIVACIES } from '../../venice/schemas'
 import {
   ADMIN_WARNING,
@@ -23,7 +24,7 @@ interface KeyOptionsFormProps {
 /** The key's settings, shared by the wallet mint and the ADMIN console's "create key". */
 export function KeyOptionsForm({ draft, onChange, errors, disabled = false, typeLocked = false }: KeyOptionsFormProps) {
   const set = <F extends keyof KeyOptionsDraft>(field: F, value: KeyOptionsDraft[F]) => onChange({ ...draft, [field]: value })
-  const tomorrow = utcDay(new Date(Date.now() + 86_400_000))
+  const tomorrow = utcDay(new Date(useNow(60_000) + 86_400_000))
 
   return (
     <fieldset className="key-options" disabled={disabled}>

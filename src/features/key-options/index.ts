@@ -1,3 +1,11 @@
 export { KeyOptionsForm } from './KeyOptionsForm'
-export { MODEL_PRIVACY_NAMES } from './explanations'
-export { DEFAULT_DRAFT, validateKeyOptions, type FieldErrors, type KeyOptionsDraft } from './keyOptions'
+export { ADMIN_WARNING, MODEL_PRIVACY_NAMES } from './explanations'
+export {
+  DEFAULT_DRAFT,
+  parseLimit,
+  validateDescription,
+  validateExpiryDate,
+  validateKeyOptions,
+  type FieldErrors,
+  type KeyOptionsDraft,
+} from './keyOptions'

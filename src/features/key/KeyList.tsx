@@ -25,7 +25,8 @@ export function KeyList({ activeId, hrefFor, onForget }: KeyListProps) {
                 <ExternalText text={entry.description} limit={80} />
               </span>
               <span className={`badge badge-${entry.secret.type.toLowerCase()}`}>{entry.secret.type}</span>
-              <code aria-label={`ending in ${entry.secret.last6}`}>…{entry.secret.last6}</code>
+              <span className="visually-hidden">ending in </span>
+              <code>…{entry.secret.last6}</code>
               {entry.unsaved && <span className="badge badge-warning">not saved yet</span>}
             </a>
             <button

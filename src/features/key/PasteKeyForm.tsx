@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react'
+import { useState, type SubmitEvent } from 'react'
 import { Field } from '../../ui/Field'
 import { useMemoryDraft } from '../../ui/useMemoryDraft'
 import { Secret } from '../../venice/secret'
@@ -10,7 +10,7 @@ export function PasteKeyForm({ onAdded }: { onAdded: (entry: KeyEntry) => void }
   const [text, setText, resetText] = useMemoryDraft('paste-key', '')
   const [error, setError] = useState<string>()
 
-  function submit(event: FormEvent) {
+  function submit(event: SubmitEvent) {
     event.preventDefault()
     const parsed = Secret.parse(text)
     if (!parsed.ok) return setError(parsed.reason)

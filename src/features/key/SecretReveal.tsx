@@ -44,7 +44,7 @@ export function SecretReveal({ entry, apiUrl }: { entry: KeyEntry; apiUrl: strin
         <button type="button" className="button" aria-pressed={revealed} onClick={() => setRevealed(!revealed)}>
           {revealed ? 'Hide' : 'Reveal'}
         </button>
-        <button type="button" className="button" onClick={() => copy(secret, 'secret')}>
+        <button type="button" className="button" onClick={() => void copy(secret, 'secret')}>
           Copy
         </button>
         <button type="button" className="button" onClick={download}>
@@ -61,7 +61,7 @@ export function SecretReveal({ entry, apiUrl }: { entry: KeyEntry; apiUrl: strin
       <pre className="command">
         <code>{curl}</code>
       </pre>
-      <button type="button" className="button" onClick={() => copy(curl, 'curl')}>
+      <button type="button" className="button" onClick={() => void copy(curl, 'curl')}>
         Copy command
       </button>
       {entry.unsaved ? (

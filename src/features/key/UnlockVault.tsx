@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react'
+import { useState, type SubmitEvent } from 'react'
 import { Field } from '../../ui/Field'
 import { ForgetEverythingButton } from './ForgetEverythingButton'
 import { rememberedKeys } from '../../session/store'
@@ -13,7 +13,7 @@ export function UnlockVault() {
   const [busy, setBusy] = useState(false)
   if (status !== 'locked') return null
 
-  async function submit(event: FormEvent) {
+  async function submit(event: SubmitEvent) {
     event.preventDefault()
     setBusy(true)
     try {
@@ -28,7 +28,7 @@ export function UnlockVault() {
   }
 
   return (
-    <form className="unlock card" onSubmit={submit} noValidate aria-label="Unlock remembered keys">
+    <form className="unlock card" onSubmit={(event) => void submit(event)} noValidate aria-label="Unlock remembered keys">
       <h2>Keys remembered on this device</h2>
       <Field label="Passphrase" error={error}>
         {(control) => (

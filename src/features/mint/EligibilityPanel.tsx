@@ -1,10 +1,10 @@
 import { formatUnits } from 'viem'
 import type { Eligibility } from '../../chain/useEligibility'
 import { TOKEN_DECIMALS } from '../../chain/contracts'
+import { formatAmount } from '../../ui/format'
 import { Notice } from '../../ui/Notice'
 
-const tokens = (amount: bigint) =>
-  Number(formatUnits(amount, TOKEN_DECIMALS)).toLocaleString('en-US', { maximumFractionDigits: 4 })
+const tokens = (amount: bigint) => formatAmount(Number(formatUnits(amount, TOKEN_DECIMALS)))
 
 /** Tells the user before any signature whether Venice will mint for this wallet. */
 export function EligibilityPanel({ eligibility }: { eligibility: Eligibility }) {

@@ -1,32 +1,43 @@
 import { useConnectModal } from '@rainbow-me/rainbowkit'
-import { useEffect, useState, type FormEvent } from 'react'
+import { useEffect, useState, type SubmitEvent } from 'react'
+import { isAddressEqual } from 'viem'
 import { useAccount, useSwitchChain } from 'wagmi'
 import { base } from 'wagmi/chains'
 import { useEligibility } from '../../chain/useEligibility'
-import { ErrorNotice } from '../../ui/ErrorNotice'
 import { Notice } from '../../ui/Notice'
 import { useMemoryDraft } from '../../ui/useMemoryDraft'
 import { DEFAULT_DRAFT, KeyOptionsForm, validateKeyOptions, type FieldErrors } from '../key-options'
 import { EligibilityPanel } from './EligibilityPanel'
+import { MintNotices } from './MintNotices'
 import { MintProgress } from './MintProgress'
+import { SignatureReview } from './SignatureReview'
 import { useMint } from './useMint'
 
-/** Connect → eligibility → settings → token, signature, key. Loaded with the wallet code only. */
-export default function MintPage({ onMinted }: { onMinted: (keyId: string) => void }) {
+/**
+ * Connect → eligibility → settings → token or challenge, checked and shown in words → signature →
+ * key. Loaded with the wallet code only.
+ */
+export default function MintPage({ onMinted, aboutHref }: { onMinted: (keyId: string) => void; aboutHref: string }) {
   const { address, chainId, isConnected } = useAccount()
   const { openConnectModal } = useConnectModal()
   const { switchChain, isPending: switching, error: switchError } = useSwitchChain()
   const eligibility = useEligibility(address)
   const [draft, setDraft] = useMemoryDraft('mint-options', DEFAULT_DRAFT)
   const [errors, setErrors] = useState<FieldErrors>({})
-  const { state, mint, reset } = useMint()
+  const { state, mint, confirm, cancel, accountChanged, reset } = useMint()
   const { status } = state
 
   useEffect(() => {
     if (status.name === 'revealed') onMinted(status.keyId)
   }, [status, onMinted])
 
-  const busy = status.name === 'fetchingToken' || status.name === 'awaitingSignature' || status.name === 'minting'
+  // A sign-in names the wallet it was fetched for: another account must never sign it.
+  const boundTo = status.name === 'reviewing' || status.name === 'awaitingSignature' ? status.address : undefined
+  useEffect(() => {
+    if (boundTo && (!address || !isAddressEqual(address, boundTo))) accountChanged()
+  }, [address, boundTo, accountChanged])
+
+  const busy = status.name !== 'idle' && status.name !== 'failed' && status.name !== 'revealed'
   const wrongChain = isConnected && chainId !== base.id
   const blockedBy = !isConnected
     ? 'Connect a wallet first.'
@@ -38,7 +49,7 @@ export default function MintPage({ onMinted }: { onMinted: (keyId: string) => vo
           ? 'Checking your staked VVV…'
           : undefined
 
-  function submit(event: FormEvent) {
+  function submit(event: SubmitEvent) {
     event.preventDefault()
     if (!address || blockedBy || busy) return
     const checked = validateKeyOptions(draft, new Date())
@@ -72,31 +83,18 @@ export default function MintPage({ onMinted }: { onMinted: (keyId: string) => vo
       <form onSubmit={submit} noValidate>
         <KeyOptionsForm draft={draft} onChange={setDraft} errors={errors} disabled={busy} />
 
-        {status.name === 'idle' && status.notice === 'rejected' && (
-          <Notice tone="warning" title="You declined the signature">
-            <p>Nothing was sent to Venice. Your settings are kept: mint again when you are ready.</p>
-          </Notice>
-        )}
-        {status.name === 'idle' && status.notice === 'expiredWhileSigning' && (
-          <Notice tone="warning" title="The token expired before it was signed">
-            <p>Nothing was sent. Mint again to get a fresh token.</p>
-          </Notice>
-        )}
-        {status.name === 'failed' && (
-          <ErrorNotice
-            error={status.error}
-            outcome={status.keyMayExist ? 'The key may have been minted' : 'The key was not minted'}
+        <MintNotices status={status} />
+        {status.name === 'reviewing' && (
+          <SignatureReview
+            signIn={status.signIn}
+            address={status.address}
+            apiKeyType={draft.apiKeyType}
+            aboutHref={aboutHref}
+            onConfirm={() => void confirm()}
+            onCancel={cancel}
           />
         )}
-        {status.name === 'failed' && status.keyMayExist && (
-          <Notice tone="warning">
-            <p>
-              The request reached Venice, but its answer was an error, lost or unreadable, so Venice may have created a key whose
-              secret this page never received. Minting again makes a new key; an ADMIN key can list and revoke the unknown one.
-            </p>
-          </Notice>
-        )}
-        <MintProgress status={status} />
+        <MintProgress status={status} onCancel={cancel} />
 
         <div className="actions">
           <button
@@ -105,7 +103,7 @@ export default function MintPage({ onMinted }: { onMinted: (keyId: string) => vo
             disabled={busy || blockedBy !== undefined}
             aria-describedby={blockedBy ? 'mint-blocked' : undefined}
           >
-            {busy ? 'Minting…' : status.name === 'failed' ? 'Try again' : 'Sign and mint key'}
+            {busy ? 'Minting…' : status.name === 'failed' ? 'Try again' : 'Mint key'}
           </button>
           {status.name === 'failed' && (
             <button type="button" className="button link" onClick={reset}>
@@ -119,8 +117,8 @@ export default function MintPage({ onMinted }: { onMinted: (keyId: string) => vo
           )}
           {!blockedBy && !busy && (
             <p className="hint">
-              Your wallet will ask you to sign a one-time token from Venice: a message, not a transaction. No gas, no funds move;
-              it only proves to Venice that you hold this address.
+              First this page gets a one-time sign-in from Venice, checks it, and shows you what it authorizes. Only then, when
+              you agree, does your wallet ask for the signature: a message, not a transaction. No gas, no funds move.
             </p>
           )}
         </div>

@@ -1,16 +1,14 @@
-import { formatDuration } from '../../ui/format'
-import { useNow } from '../../ui/useNow'
-import { tokenRemainingMs, type MintStatus } from './mintMachine'
+import type { MintStatus } from './mintMachine'
 
 const STEPS = [
-  { status: 'fetchingToken', label: 'Get a one-time token from Venice' },
-  { status: 'awaitingSignature', label: 'Sign the token in your wallet' },
+  { status: 'fetchingChallenge', label: 'Get a one-time sign-in from Venice and check it' },
+  { status: 'reviewing', label: 'Read what you will sign' },
+  { status: 'awaitingSignature', label: 'Sign in your wallet' },
   { status: 'minting', label: 'Create the key' },
 ] as const
 
-/** Which of the three steps is running, and how long the token has left. */
-export function MintProgress({ status }: { status: MintStatus }) {
-  const now = useNow()
+/** Which of the four steps is running, with a Cancel for the running mint. */
+export function MintProgress({ status, onCancel }: { status: MintStatus; onCancel: () => void }) {
   const current = STEPS.findIndex((step) => step.status === status.name)
   if (current === -1) return null
   return (
@@ -29,9 +27,19 @@ export function MintProgress({ status }: { status: MintStatus }) {
       </ol>
       {status.name === 'awaitingSignature' && (
         <p className="hint">
-          Your wallet shows the token as the message: signing it proves you own this address and sends nothing on-chain. Token
-          valid for {formatDuration(tokenRemainingMs(status.token, now))} more.
+          Your wallet shows the text from the review above. Cancel here and this page sends nothing, whatever the wallet does.
         </p>
+      )}
+      {status.name === 'minting' && (
+        <p className="hint">
+          The signed request is with Venice. If you stop waiting, the key may still be created, and this page would not see its
+          secret.
+        </p>
+      )}
+      {status.name !== 'reviewing' && (
+        <button type="button" className="button" onClick={onCancel}>
+          {status.name === 'minting' ? 'Stop waiting' : 'Cancel'}
+        </button>
       )}
     </div>
   )

@@ -1,16 +1,17 @@
-import type { Address, Hex } from 'viem'
-import type { CreatedKey, KeyOptions } from '../../venice/schemas'
+import { isAddressEqual, type Address, type Hex } from 'viem'
+import type { CreatedKey, KeyOptions, Web3MintBody } from '../../venice/schemas'
 import type { KeyType } from '../../venice/secret'
 import { hasReason } from '../../venice/errors'
-import { isSignable, tokenRemainingMs, type MintEvent, type SignableToken } from './mintMachine'
+import { isSignable, remainingMs, type SignIn } from '../../venice/signIn'
+import type { HeldSignIn, MintEvent } from './mintMachine'
 
 export interface MintDeps {
-  /** GET the token (with the retry rules for GETs). */
-  fetchToken: () => Promise<string>
-  /** personal_sign of the exact token string by the wallet. */
-  sign: (message: string) => Promise<Hex>
-  /** POST the signed token; never retried. */
-  post: (body: { address: Address; signature: Hex; token: string; apiKeyType: KeyType } & KeyOptions) => Promise<CreatedKey>
+  /** GET a token or challenge for this wallet (with the retry rules for GETs), checked: throws a SignInRefusal otherwise. */
+  fetchSignIn: (address: Address, signal: AbortSignal) => Promise<SignIn>
+  /** personal_sign of this exact text by this account (never another one). */
+  sign: (text: string, address: Address) => Promise<Hex>
+  /** POST the signature; never retried. */
+  post: (body: Web3MintBody, signal: AbortSignal) => Promise<CreatedKey>
   /** Puts the new key where it cannot be lost and returns its local id. */
   keep: (created: CreatedKey) => string
   now: () => number
@@ -21,45 +22,53 @@ export interface MintRequest {
   address: Address
   apiKeyType: KeyType
   options: KeyOptions
-  /** The unsigned token from an earlier try, if any. */
-  cachedToken?: SignableToken
 }
 
-/** Runs one mint attempt from start to a final event. Every outcome is dispatched, never thrown. */
-export async function runMint(deps: MintDeps, request: MintRequest): Promise<void> {
-  const { dispatch, now } = deps
-  dispatch({ type: 'start' })
-
-  let token = request.cachedToken
-  if (!isSignable(token, now())) {
-    try {
-      token = { value: await deps.fetchToken(), receivedAt: now() }
-    } catch (error) {
-      return dispatch({ type: 'failed', error })
-    }
+/**
+ * Phase 1: a checked token or challenge for this wallet (the held one while it is still good),
+ * shown for review. Every outcome is dispatched, never thrown.
+ */
+export async function prepareMint(deps: MintDeps, address: Address, held: HeldSignIn | undefined, signal: AbortSignal) {
+  deps.dispatch({ type: 'start' })
+  if (held && isAddressEqual(held.address, address) && isSignable(held.signIn, deps.now())) {
+    return deps.dispatch({ type: 'signInReceived', ...held })
   }
-  dispatch({ type: 'tokenReceived', token })
+  try {
+    const signIn = await deps.fetchSignIn(address, signal)
+    deps.dispatch({ type: 'signInReceived', signIn, address })
+  } catch (error) {
+    deps.dispatch({ type: 'failed', error })
+  }
+}
+
+/**
+ * Phase 2, once the user has confirmed what they read: the wallet signs that exact text, and the
+ * signature is posted once. After `signal` aborts (cancel, account switch) nothing more is sent.
+ */
+export async function signAndMint(deps: MintDeps, request: MintRequest, signIn: SignIn, signal: AbortSignal): Promise<void> {
+  const { dispatch, now } = deps
+  if (!isSignable(signIn, now())) return dispatch({ type: 'stale' })
+  dispatch({ type: 'confirmed' })
 
   let signature: Hex
   try {
-    signature = await deps.sign(token.value)
+    signature = await deps.sign(signIn.text, request.address)
   } catch (error) {
     return dispatch(isUserRejection(error) ? { type: 'rejected' } : { type: 'failed', error })
   }
-  if (tokenRemainingMs(token, now()) === 0) return dispatch({ type: 'expiredWhileSigning' })
+  if (signal.aborted) return
+  if (remainingMs(signIn, now()) === 0) return dispatch({ type: 'stale' })
   dispatch({ type: 'signed' })
 
+  const proof = signIn.flow === 'token' ? { token: signIn.text } : { message: signIn.text }
   let created: CreatedKey
   try {
-    created = await deps.post({
-      ...request.options,
-      address: request.address,
-      signature,
-      token: token.value,
-      apiKeyType: request.apiKeyType,
-    })
+    created = await deps.post(
+      { ...request.options, address: request.address, signature, ...proof, apiKeyType: request.apiKeyType },
+      signal,
+    )
   } catch (error) {
-    return dispatch({ type: 'failed', error, keyMayExist: !isDefinitiveRefusal(error) })
+    return dispatch({ type: 'failed', error, keyMayExist: keyMayExistAfter(error) })
   }
   // keep() can throw (a secret in an unknown format): still end on an event, never in "minting".
   let keyId: string
@@ -71,9 +80,14 @@ export async function runMint(deps: MintDeps, request: MintRequest): Promise<voi
   dispatch({ type: 'minted', keyId })
 }
 
-/** A 4xx answer means Venice refused and created nothing; anything else leaves it unknown. */
-function isDefinitiveRefusal(error: unknown): boolean {
-  return hasReason(error, 'adminKeyRequired', 'authenticationFailed', 'activeKeyLimit', 'rateLimited', 'refused')
+/**
+ * A 4xx answer means Venice refused and created nothing; anything else leaves it unknown. Except
+ * "already been used": this page posts a signature once, so the one that used it was an earlier
+ * copy of this very POST (a browser resends a POST whose connection dropped) that may have minted.
+ */
+function keyMayExistAfter(error: unknown): boolean {
+  if (!hasReason(error, 'adminKeyRequired', 'authenticationFailed', 'activeKeyLimit', 'rateLimited', 'refused')) return true
+  return /already been used/i.test(error.message)
 }
 
 /** EIP-1193 4001, as thrown by viem/wagmi (possibly wrapped) or by a bare provider. */

@@ -2,7 +2,8 @@ import type { Address } from 'viem'
 import type { Clock } from './clock'
 import { applyLimits } from './keyFields'
 import { modelById } from './models'
-import type { FailureRule, ForcedFailure, LoggedRequest, StandinState } from './state'
+import type { HostileSignIn } from './hostile'
+import type { FailureRule, ForcedFailure, LoggedRequest, SignInFlow, StandinState } from './state'
 import type { AccountBalances, ApiKeyType, ConsumptionLimits, LimitPeriod, ModelPrivacy } from './store'
 import { syntheticUsage } from './syntheticUsage'
 
@@ -49,6 +50,13 @@ export interface VeniceControl {
   failNext(match: { method: string; path: string }, failure: ForcedFailure, times?: number): void
   /** Off: no CORS headers at all, so a browser blocks every response. */
   setCors(enabled: boolean): void
+  /** Which version of the wallet flow the sign-in GET answers with (and the POST expects) from now on. */
+  setSignInFlow(flow: SignInFlow): void
+  signInFlow(): SignInFlow
+  /** The next sign-in GET answers (200) with this payload instead of an honest token or challenge. */
+  answerNextSignInWith(kind: HostileSignIn): void
+  /** The next `times` (default 1) signature checks fail as Venice's RPC does ("Could not verify wallet signature"). */
+  failNextSignatureChecks(times?: number): void
 }
 
 export function createControl(state: StandinState): VeniceControl {
@@ -118,6 +126,16 @@ export function createControl(state: StandinState): VeniceControl {
     },
     setCors(enabled) {
       state.cors = enabled
+    },
+    setSignInFlow(flow) {
+      state.signInFlow = flow
+    },
+    signInFlow: () => state.signInFlow,
+    answerNextSignInWith(kind) {
+      state.hostileSignIns.push(kind)
+    },
+    failNextSignatureChecks(times = 1) {
+      state.signatureOutages += times
     },
   }
 }

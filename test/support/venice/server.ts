@@ -9,7 +9,8 @@ import { createClock } from './clock'
 import { createControl, type VeniceControl } from './control'
 import { dispatch, type ApiRequest } from './dispatch'
 import { forcedResponse, MALFORMED_JSON, takeFailure } from './faults'
-import type { ForcedFailure, LoggedRequest, StandinState } from './state'
+import { ChallengeIssuer } from './challenge'
+import type { ForcedFailure, LoggedRequest, SignInFlow, StandinState } from './state'
 import { VeniceStore } from './store'
 import { TokenIssuer } from './token'
 
@@ -31,13 +32,29 @@ export interface VeniceStandin {
   stop(): Promise<void>
 }
 
-/** A local Venice API (see /work/shared/venice-api.md) that checks signatures and sVVV on the given chain. */
-export async function startVeniceStandin({ port, rpcUrl }: { port: number; rpcUrl: string }): Promise<VeniceStandin> {
+/**
+ * A local Venice API (the wallet flow as docs/sign-in.md tells it) that checks signatures and sVVV on the given chain.
+ * `signInFlow` (default token) picks the wallet flow's version; tests can switch it later.
+ */
+export async function startVeniceStandin({
+  port,
+  rpcUrl,
+  signInFlow = 'token',
+}: {
+  port: number
+  rpcUrl: string
+  signInFlow?: SignInFlow
+}): Promise<VeniceStandin> {
   const clock = createClock()
+  let apiBase = ''
   const state: StandinState = {
     clock,
     store: new VeniceStore(),
     tokens: new TokenIssuer(clock),
+    challenges: new ChallengeIssuer(clock, () => apiBase),
+    signInFlow,
+    hostileSignIns: [],
+    signatureOutages: 0,
     budget: new FailureBudget(),
     chain: createPublicClient({ chain: localBase(rpcUrl), transport: http(rpcUrl) }),
     analyticsCache: new Map(),
@@ -56,8 +73,9 @@ export async function startVeniceStandin({ port, rpcUrl }: { port: number; rpcUr
   server.listen(port, '127.0.0.1')
   await once(server, 'listening')
   const { port: actualPort } = server.address() as AddressInfo
+  apiBase = `http://127.0.0.1:${actualPort}${API_PREFIX}`
   return {
-    url: `http://127.0.0.1:${actualPort}${API_PREFIX}`,
+    url: apiBase,
     control: createControl(state),
     stop: () =>
       new Promise<void>((resolve, reject) => {

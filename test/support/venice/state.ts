@@ -4,6 +4,8 @@ import type { FailureBudget } from './budget'
 import type { Clock } from './clock'
 import type { ApiResponse } from './http'
 import type { VeniceStore } from './store'
+import type { ChallengeIssuer } from './challenge'
+import type { HostileSignIn } from './hostile'
 import type { TokenIssuer } from './token'
 
 /** A way for the stand-in to answer the next matching requests instead of handling them. */
@@ -49,10 +51,20 @@ export interface LoggedRequest {
   time: number
 }
 
+/** `token`: Venice's production contract today; `challenge`: its published EIP-4361 fix. */
+export type SignInFlow = 'token' | 'challenge'
+
 export interface StandinState {
   clock: Clock
   store: VeniceStore
   tokens: TokenIssuer
+  challenges: ChallengeIssuer
+  /** Which version of the wallet flow the sign-in GET answers with. */
+  signInFlow: SignInFlow
+  /** Answers for the next sign-in GETs, in order, instead of an honest token or challenge. */
+  hostileSignIns: HostileSignIn[]
+  /** How many coming signature checks fail as an RPC outage would. */
+  signatureOutages: number
   budget: FailureBudget
   chain: PublicClient<HttpTransport, Chain>
   /** usage-analytics responses, cached 10 minutes per account and range like the real API. */

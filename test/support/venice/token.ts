@@ -12,24 +12,26 @@ export class TokenIssuer {
 
   constructor(private readonly clock: Clock) {}
 
-  issue(): string {
+  /** `claims` replace the honest ones: an expired token for hostile answers, odd claims for tests. */
+  issue(claims: Record<string, unknown> = {}): string {
     const iat = Math.floor(this.clock.now() / 1_000)
     const header = encode({ alg: 'HS256', typ: 'JWT' })
-    const payload = encode({ iat, exp: iat + TOKEN_TTL_SECONDS, jti: randomUUID() })
+    const payload = encode({ iat, exp: iat + TOKEN_TTL_SECONDS, jti: randomUUID(), ...claims })
     return `${header}.${payload}.${this.sign(`${header}.${payload}`)}`
   }
 
-  /** Checks the token is ours, unmodified, unexpired and unused, without redeeming it. */
+  /** Checks the token is ours, unmodified, unexpired and unused, without redeeming it. Errors in Venice's words. */
   check(token: string): TokenCheck {
     const [header, payload, signature, ...rest] = token.split('.')
-    if (header === undefined || payload === undefined || signature === undefined || rest.length) return invalid
+    if (header === undefined || payload === undefined || signature === undefined || rest.length) return fail('JWT is malformed')
+    const claims = decode(payload)
+    if (!claims || !decode(header)) return fail('JWT is malformed')
     const expected = Buffer.from(this.sign(`${header}.${payload}`))
     const given = Buffer.from(signature)
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return invalid
-    const claims = decode(payload)
-    if (typeof claims?.exp !== 'number' || typeof claims.jti !== 'string') return invalid
-    if (this.clock.now() >= claims.exp * 1_000) return { ok: false, error: 'Token has expired' }
-    if (this.redeemed.has(claims.jti)) return { ok: false, error: 'Token has already been used' }
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return fail('JWT signature is invalid')
+    if (typeof claims.exp !== 'number' || typeof claims.jti !== 'string') return fail('JWT claims are invalid')
+    if (this.clock.now() >= claims.exp * 1_000) return fail('JWT has expired')
+    if (this.redeemed.has(claims.jti)) return fail(USED)
     return { ok: true, jti: claims.jti }
   }
 
@@ -45,7 +47,9 @@ export class TokenIssuer {
   }
 }
 
-const invalid: TokenCheck = { ok: false, error: 'Invalid or modified token' }
+/** Venice documents no words for a reused token; these match its challenge flow's. */
+export const USED = 'This token has already been used'
+const fail = (error: string): TokenCheck => ({ ok: false, error })
 
 function encode(value: object): string {
   return Buffer.from(JSON.stringify(value)).toString('base64url')

@@ -1,0 +1,2 @@
+/** The About view, loaded lazily by the app. */
+export { default } from './AboutPage'

@@ -1,20 +1,15 @@
 import { UnlockVault } from '../features/key'
 import { useUnsavedSecretGuard } from '../session/useUnsavedSecretGuard'
-import { ConnectSlot } from './ConnectSlot'
+import { Toaster } from '../ui/toast'
+import { AppHeader } from './AppHeader'
 import { Routes } from './Routes'
-import { paths } from './router'
 import { WalletBoundary } from './WalletBoundary'
 
 export function App() {
   useUnsavedSecretGuard()
   return (
     <WalletBoundary>
-      <header className="app-header">
-        <a href={paths.home} className="brand">
-          sVVV Key Minter
-        </a>
-        <ConnectSlot />
-      </header>
+      <AppHeader />
       {import.meta.env.VITE_SANDBOX === 'true' && (
         <p className="sandbox-banner" role="note">
           Sandbox: a local test chain and a stand-in Venice API. Keys minted here work only here.
@@ -27,6 +22,7 @@ export function App() {
       <footer className="app-footer">
         Your keys stay in this browser and go only to the Venice API. No server, no analytics.
       </footer>
+      <Toaster />
     </WalletBoundary>
   )
 }

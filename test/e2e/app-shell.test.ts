@@ -110,7 +110,7 @@ describe('first visit', () => {
     const { page } = session
     const prefix = new URL(world.app.subPathUrl).pathname
     await pasteKey(page, secret)
-    await page.getByRole('heading', { name: 'Rate limits per model' }).waitFor()
+    await page.getByRole('heading', { name: 'What this key can spend now' }).waitFor()
     await expect(page.getByText('$7.00').isVisible()).resolves.toBe(true)
     expect(page.url().startsWith(`${world.app.subPathUrl}#/keys/`)).toBe(true)
     await page.waitForLoadState('networkidle')
@@ -201,7 +201,7 @@ describe('accessibility', () => {
 
     await mintButton(page).click()
     await page.getByRole('heading', { name: 'Your new INFERENCE key' }).waitFor()
-    await page.getByRole('heading', { name: 'Rate limits per model' }).waitFor()
+    await page.getByRole('heading', { name: 'What this key can spend now' }).waitFor()
     const secret = await revealSecret(page)
     await check('reveal + dashboard')
 

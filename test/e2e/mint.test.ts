@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { verifyMessage } from 'viem'
 import { leaksOf, newHolder, openApp, startE2EWorld, type E2EWorld } from './fixture'
-import { chooseKeyOptions, connectTestWallet, mintButton, revealSecret, startMinting } from './ui'
+import { chooseKeyOptions, connectTestWallet, mintButton, openKeySection, revealSecret, startMinting } from './ui'
 
 let world: E2EWorld
 beforeAll(async () => {
@@ -74,9 +74,11 @@ describe('minting with a wallet', () => {
     ).toBe(true)
 
     // The dashboard of the new key, from the stand-in's rate_limits.
-    await page.getByRole('heading', { name: 'Rate limits per model' }).waitFor()
+    await page.getByRole('heading', { name: 'What this key can spend now' }).waitFor()
     await expect(page.getByText('Permitted', { exact: true }).isVisible()).resolves.toBe(true)
     await expect(page.getByText('$12.50').isVisible()).resolves.toBe(true)
+    await openKeySection(page, 'Rate limits')
+    await page.getByRole('heading', { name: 'Rate limits per model' }).waitFor()
     await expect(page.getByRole('row', { name: /zai-org-glm-5-1/ }).isVisible()).resolves.toBe(true)
     expect(await leaksOf(session, secret, world.venice.url)).toEqual([])
     expect(session.pageErrors).toEqual([])

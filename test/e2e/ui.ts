@@ -119,9 +119,15 @@ export function formatAxe(where: string, findings: AxeFinding[]): string {
 
 // ---- Appended for admin-keys.test.ts / admin-billing.test.ts ----
 
-/** Home page: paste an ADMIN key and wait until its console has listed the account's keys. */
+/** The key page's section links: 'Overview', 'Rate limits', 'ADMIN console'. */
+export async function openKeySection(page: Page, name: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'This key' }).getByRole('link', { name, exact: true }).click()
+}
+
+/** Home page: paste an ADMIN key, open its console and wait until it has listed the account's keys. */
 export async function openAdminConsole(page: Page, secret: string): Promise<void> {
   await pasteKey(page, secret)
+  await openKeySection(page, 'ADMIN console')
   await page.getByRole('heading', { name: /^Account administration/ }).waitFor()
   await page.getByRole('table', { name: 'Active keys of this account' }).waitFor()
 }
@@ -144,6 +150,15 @@ export function statValue(scope: Page | Locator, label: string): Locator {
 /** The trimmed text of every cell (th and td) of a table row. */
 export async function rowCells(row: Locator): Promise<string[]> {
   return (await row.locator(':scope > th, :scope > td').allTextContents()).map((text) => text.replace(/\s+/g, ' ').trim())
+}
+
+/** How the page's `formatUtcDate` (ui/format.ts) shows an expiry: the browser's locale, in UTC, said so. */
+export async function pageUtcDate(page: Page, iso: string): Promise<string> {
+  return page.evaluate(
+    (value) =>
+      `${new Date(value).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC', hourCycle: 'h23' })} UTC`,
+    iso,
+  )
 }
 
 /** How the page's `formatDate` (ui/format.ts) shows an ISO date, in the browser's own locale and time zone. */

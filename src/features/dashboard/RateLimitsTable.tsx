@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react'
 import type { RateLimitType, RateLimits } from '../../venice/schemas'
-import { formatAmount } from '../../ui/format'
+import { formatAmount, formatCompact } from '../../ui/format'
 import { compareCells, SortableHeader, useSort } from '../../ui/sortable'
 
 type Column = 'model' | RateLimitType
@@ -62,7 +62,13 @@ export function RateLimitsTable({ rateLimits }: { rateLimits: RateLimits['rateLi
                   </td>
                 ) : (
                   LIMIT_COLUMNS.map((type) => (
-                    <td key={type}>{row.limits[type] === undefined ? '—' : formatAmount(row.limits[type])}</td>
+                    <td key={type} className="number">
+                      {row.limits[type] === undefined ? (
+                        '—'
+                      ) : (
+                        <abbr title={formatAmount(row.limits[type])}>{formatCompact(row.limits[type])}</abbr>
+                      )}
+                    </td>
                   ))
                 )}
               </tr>

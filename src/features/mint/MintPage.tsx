@@ -1,8 +1,8 @@
-import { useConnectModal } from '@rainbow-me/rainbowkit'
 import { useEffect, useState, type SubmitEvent } from 'react'
 import { useAccount, useSwitchChain } from 'wagmi'
 import { base } from 'wagmi/chains'
 import { useEligibility } from '../../chain/useEligibility'
+import { useOpenConnect } from '../../chain/WalletModule'
 import { ErrorNotice } from '../../ui/ErrorNotice'
 import { Notice } from '../../ui/Notice'
 import { useMemoryDraft } from '../../ui/useMemoryDraft'
@@ -14,7 +14,7 @@ import { useMint } from './useMint'
 /** Connect → eligibility → settings → token, signature, key. Loaded with the wallet code only. */
 export default function MintPage({ onMinted }: { onMinted: (keyId: string) => void }) {
   const { address, chainId, isConnected } = useAccount()
-  const { openConnectModal } = useConnectModal()
+  const openConnectModal = useOpenConnect()
   const { switchChain, isPending: switching, error: switchError } = useSwitchChain()
   const eligibility = useEligibility(address)
   const [draft, setDraft] = useMemoryDraft('mint-options', DEFAULT_DRAFT)

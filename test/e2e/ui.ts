@@ -1,10 +1,14 @@
 import type { Locator, Page } from 'playwright-core'
 
-/** Through RainbowKit's modal, as a user would: header button → "Test Wallet". */
+/**
+ * Through RainbowKit's modal, as a user would: header button → "Test Wallet". Connected when the
+ * connect button has gone (on a phone the account button shows only an avatar, no address).
+ */
 export async function connectTestWallet(page: Page): Promise<void> {
-  await page.getByRole('banner').getByRole('button', { name: 'Connect wallet' }).click()
+  const connect = page.getByRole('banner').getByRole('button', { name: 'Connect wallet', exact: true })
+  await connect.click()
   await page.getByRole('dialog').getByText('Test Wallet').click()
-  await page.getByRole('banner').getByRole('button', { name: /0x/ }).waitFor()
+  await connect.waitFor({ state: 'detached' })
 }
 
 export async function startMinting(page: Page): Promise<void> {
@@ -189,4 +193,29 @@ export async function watchTransientText(page: Page, selector: string, needle: s
     { slot, selector, needle },
   )
   return () => page.evaluate((slot) => [...(window as unknown as Record<string, string[]>)[slot]!], slot)
+}
+
+/**
+ * Elements whose box reaches past the window's right edge, unless a scrolling ancestor that fits
+ * the window clips them (a tab bar that scrolls sideways is fine; a page that does is not).
+ */
+export function overflowingElements(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth
+    const fits = (element: Element) => element.getBoundingClientRect().right <= width + 1
+    const found: string[] = []
+    for (const element of document.body.querySelectorAll('*')) {
+      const box = element.getBoundingClientRect()
+      if (box.width === 0 || fits(element)) continue
+      let clipped = false
+      for (let up = element.parentElement; up && up !== document.body && !clipped; up = up.parentElement) {
+        clipped = getComputedStyle(up).overflowX !== 'visible' && fits(up)
+      }
+      if (clipped) continue
+      const className = typeof element.className === 'string' ? element.className.split(' ')[0] : ''
+      found.push(`${element.tagName.toLowerCase()}${className ? `.${className}` : ''} (right edge ${Math.round(box.right)} px)`)
+      if (found.length >= 5) break
+    }
+    return found
+  })
 }

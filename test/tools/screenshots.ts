@@ -16,7 +16,7 @@ import { mkdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { Browser, Page } from 'playwright-core'
-import { axeViolations, formatAxe } from '../e2e/ui'
+import { axeViolations, formatAxe, overflowingElements } from '../e2e/ui'
 import { launchChromium } from '../support/browser'
 import { buildApp, ROOT } from '../support/buildApp'
 import { APP_PORT, CHAIN_PORT, VENICE_PORT } from '../support/ports'
@@ -74,6 +74,10 @@ async function connectFromHeader(page: Page, walletName: string) {
   await headerConnect(page).click()
   await page.getByRole('dialog').getByText(walletName).click()
   await headerConnect(page).waitFor({ state: 'detached' })
+}
+
+async function keySection(page: Page, name: string) {
+  await page.getByRole('navigation', { name: 'This key' }).getByRole('link', { name, exact: true }).click()
 }
 
 async function consoleTab(page: Page, name: string) {
@@ -157,9 +161,17 @@ const SCENES: { name: string; run: (tour: Tour) => Promise<void> }[] = [
       await shoot(page, 'reveal')
       await page.getByRole('button', { name: 'Reveal' }).click()
       await shoot(page, 'reveal-shown', { viewportOnly: true })
-      await page.getByRole('button', { name: /I have saved it|Done/ }).click()
-      await page.getByRole('heading', { name: /What this key can spend now|Balances/ }).waitFor()
+      await page.getByRole('button', { name: 'I have saved it' }).click()
+      await page.getByRole('button', { name: 'Done' }).waitFor()
+      await shoot(page, 'reveal-saved', { viewportOnly: true })
+      await page.getByRole('button', { name: 'Done' }).click()
+      await page.getByRole('heading', { name: 'What this key can spend now' }).waitFor()
       await shoot(page, 'dashboard')
+      await page.getByRole('button', { name: 'Rename' }).click()
+      await page.getByLabel('Name of this key in this browser').fill('My laptop key')
+      await page.getByRole('button', { name: 'Save name' }).click()
+      await page.locator('.toast').first().waitFor()
+      await shoot(page, 'dashboard-renamed-toast', { viewportOnly: true })
     },
   },
   {
@@ -167,14 +179,11 @@ const SCENES: { name: string; run: (tour: Tour) => Promise<void> }[] = [
     async run({ open, shoot, seeded }) {
       const { page } = await open()
       await paste(page, seeded.inference)
-      await page.getByRole('heading', { name: /What this key can spend now|Balances/ }).waitFor()
+      await page.getByRole('heading', { name: 'What this key can spend now' }).waitFor()
       await shoot(page, 'dashboard-pasted')
-      const limits = page.getByRole('link', { name: /Rate limits/ })
-      if (await limits.count()) {
-        await limits.first().click()
-        await page.getByRole('table').first().waitFor()
-        await shoot(page, 'key-rate-limits')
-      }
+      await keySection(page, 'Rate limits')
+      await page.getByRole('table').first().waitFor()
+      await shoot(page, 'key-rate-limits')
       await page.goto(`${page.url().split('#')[0]}#/`)
       await paste(page, `VENICE_INFERENCE_KEY_${'x'.repeat(43)}`)
       await page
@@ -184,7 +193,9 @@ const SCENES: { name: string; run: (tour: Tour) => Promise<void> }[] = [
       await shoot(page, 'dashboard-401')
       await page.goto(`${page.url().split('#')[0]}#/`)
       await paste(page, seeded.admin)
-      await page.getByRole('table', { name: 'Active keys of this account' }).waitFor()
+      await page.getByRole('heading', { name: 'What this key can spend now' }).waitFor()
+      await page.goto(`${page.url().split('#')[0]}#/keys`)
+      await shoot(page, 'keys-page')
       await page.goto(`${page.url().split('#')[0]}#/`)
       await page.getByLabel('Venice API key').fill('hello')
       await page.getByRole('button', { name: 'Open dashboard' }).click()
@@ -220,6 +231,7 @@ const SCENES: { name: string; run: (tour: Tour) => Promise<void> }[] = [
     async run({ open, shoot, seeded }) {
       const { page } = await open()
       await paste(page, seeded.admin)
+      await keySection(page, 'ADMIN console')
       await page.getByRole('table', { name: 'Active keys of this account' }).waitFor()
       await shoot(page, 'console-keys')
       await page.getByRole('button', { name: /^Manage Nightly batch/ }).click()
@@ -320,7 +332,7 @@ async function runVariant(variant: Variant, base: Omit<Tour, 'variant' | 'open' 
       const file = join(dir, `${String(++counter).padStart(3, '0')}-${name}.png`)
       await page.screenshot({ path: file, fullPage: !viewportOnly, animations: 'disabled' })
       const where = `${variant.size}-${variant.scheme} ${name}`
-      const wide = await overflowing(page)
+      const wide = await overflowingElements(page)
       if (wide.length) problems.push(`${where}: wider than the window: ${wide.join('; ')}`)
       if (args.axe) {
         const findings = await axeViolations(page)
@@ -338,29 +350,6 @@ async function runVariant(variant: Variant, base: Omit<Tour, 'variant' | 'open' 
     }
     for (const page of pages.splice(0)) await page.context().close()
   }
-}
-
-/** Elements whose box reaches past the window's right edge (what makes a phone page scroll sideways). */
-function overflowing(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const width = document.documentElement.clientWidth
-    const found: string[] = []
-    for (const element of document.body.querySelectorAll('*')) {
-      const box = element.getBoundingClientRect()
-      if (box.width === 0 || box.right <= width + 1) continue
-      let clipped = false
-      for (let up = element.parentElement; up && up !== document.body; up = up.parentElement) {
-        if (getComputedStyle(up).overflowX !== 'visible' && up.getBoundingClientRect().right <= width + 1) clipped = true
-      }
-      if (clipped) continue
-      const name =
-        element.tagName.toLowerCase() +
-        (element.className && typeof element.className === 'string' ? `.${element.className.split(' ')[0]}` : '')
-      found.push(`${name} (${Math.round(box.right)}px)`)
-      if (found.length >= 5) break
-    }
-    return found
-  })
 }
 
 const variants = Object.keys(SIZES)

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react'
+import { useState, type SubmitEvent } from 'react'
 import { toast } from '../../ui/toast'
 import { MAX_DESCRIPTION_LENGTH } from '../../venice/schemas'
 import type { KeyEntry } from '../../session/keyring'
@@ -9,7 +9,7 @@ export function KeyTitle({ entry }: { entry: KeyEntry }) {
   const [editing, setEditing] = useState(false)
   const [name, setName] = useState(entry.description)
 
-  function save(event: FormEvent) {
+  function save(event: SubmitEvent) {
     event.preventDefault()
     const trimmed = name.trim()
     if (trimmed && trimmed !== entry.description) {

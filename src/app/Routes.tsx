@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect } from 'react'
 import { HomePage } from './HomePage'
 import { KeyPage } from './KeyPage'
+import { KeysPage } from './KeysPage'
 import { navigate, paths, useHashRoute } from './router'
 import { useWallet } from './WalletBoundary'
 
@@ -14,8 +15,10 @@ export function Routes() {
       return <HomePage />
     case 'mint':
       return <MintRoute />
+    case 'keys':
+      return <KeysPage />
     case 'key':
-      return <KeyPage keyId={route.id} />
+      return <KeyPage keyId={route.id} section={route.section} tab={route.tab} />
     case 'about':
       return (
         <Suspense fallback={<p aria-live="polite">Loading…</p>}>

@@ -111,7 +111,11 @@ describe('KeyOptionsForm', () => {
     const diemDescriptions = (diem.getAttribute('aria-describedby') ?? '')
       .split(' ')
       .map((id) => document.getElementById(id)?.textContent)
-    expect(diemDescriptions).toEqual(['Empty: no cap.'])
+    expect(diemDescriptions).toEqual(['Empty: no cap. Decimals with a dot: 2.5'])
+
+    // Several problems: a summary says them all at the top, and the first field to fix has the focus.
+    expect(screen.getByRole('alert').textContent).toContain('Check 3 settings:')
+    expect(document.activeElement).toBe(screen.getByLabelText('Description'))
   })
 
   it('disables every control when disabled', () => {

@@ -112,7 +112,7 @@ describe('first visit', () => {
     const { page } = session
     const prefix = new URL(world.app.subPathUrl).pathname
     await pasteKey(page, secret)
-    await page.getByRole('heading', { name: 'Rate limits per model' }).waitFor()
+    await page.getByRole('heading', { name: 'What this key can spend now' }).waitFor()
     await expect(page.getByText('$7.00').isVisible()).resolves.toBe(true)
     expect(page.url().startsWith(`${world.app.subPathUrl}#/keys/`)).toBe(true)
     await page.waitForLoadState('networkidle')
@@ -206,7 +206,7 @@ describe('accessibility', () => {
     await check('signature review')
     await confirmSignature(page)
     await page.getByRole('heading', { name: 'Your new INFERENCE key' }).waitFor()
-    await page.getByRole('heading', { name: 'Rate limits per model' }).waitFor()
+    await page.getByRole('heading', { name: 'What this key can spend now' }).waitFor()
     const secret = await revealSecret(page)
     await check('reveal + dashboard')
 

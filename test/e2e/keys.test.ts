@@ -12,7 +12,7 @@ import {
   type E2EWorld,
 } from './fixture'
 import { E2E_PORTS } from './ports'
-import { connectTestWallet, mintAndSign, pasteKey, revealSecret, startMinting } from './ui'
+import { connectTestWallet, mintAndSign, openKeySection, pasteKey, revealSecret, startMinting } from './ui'
 
 let world: E2EWorld
 beforeAll(async () => {
@@ -31,7 +31,7 @@ async function seededKey(usd: number) {
   return world.venice.control.seedKey(holder.address, { apiKeyType: 'INFERENCE' }).apiKey
 }
 
-const dashboardTitle = (page: Page) => page.locator('#dashboard-title')
+const dashboardTitle = (page: Page) => page.getByRole('heading', { level: 1 })
 const keyList = (page: Page) => page.getByRole('region', { name: 'Your keys in this session' })
 
 async function expectClean(session: AppSession, ...secrets: string[]) {
@@ -47,11 +47,12 @@ describe('keys without a wallet', () => {
     const { page } = session
     await pasteKey(page, secret)
 
-    await page.getByRole('heading', { name: 'Rate limits per model' }).waitFor()
+    await page.getByRole('heading', { name: 'What this key can spend now' }).waitFor()
     await expect(dashboardTitle(page).textContent()).resolves.toContain(`…${secret.slice(-6)}`)
     await expect(page.getByText('Permitted', { exact: true }).isVisible()).resolves.toBe(true)
     await expect(page.getByText('paid (charged)').isVisible()).resolves.toBe(true)
     await expect(page.getByText('$12.50').isVisible()).resolves.toBe(true)
+    await openKeySection(page, 'Rate limits')
     await expect(page.getByRole('row', { name: /zai-org-glm-5-1/ }).isVisible()).resolves.toBe(true)
     await page.waitForLoadState('networkidle')
     await session.settled()

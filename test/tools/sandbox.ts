@@ -1,7 +1,8 @@
 /**
  * `npm run sandbox`: the whole flow offline. Starts the local chain (chain id 8453) and the Venice
- * stand-in, seeds a funded sVVV holder and a non-holder, builds the app against them with the
- * labelled sandbox wallets, serves it, and stops everything on Ctrl-C.
+ * stand-in, seeds a funded sVVV holder (with keys, usage and breaches on its account) and a
+ * non-holder, builds the app against them with the labelled sandbox wallets, serves it, and stops
+ * everything on Ctrl-C. `SANDBOX_PORT_BASE` moves its three ports.
  * `npm run sandbox -- --flow=challenge` makes the stand-in answer with Venice's EIP-4361 challenge
  * instead of its opaque token (the app picks the flow from the answer, so the same build serves both).
  */
@@ -20,7 +21,7 @@ if (values.flow !== 'token' && values.flow !== 'challenge') {
 const signInFlow = values.flow
 
 const world = await startTestWorld({ chainPort: CHAIN_PORT, venicePort: VENICE_PORT, signInFlow })
-await seedSandbox(world)
+const seeded = await seedSandbox(world)
 
 console.log('Building the sandbox app…')
 const dist = await buildApp('dist-sandbox', { chainPort: CHAIN_PORT, venicePort: VENICE_PORT }, { VITE_SANDBOX: 'true' })
@@ -34,6 +35,10 @@ Sandbox ready: ${app.url}
   sign-in flow:           ${signInFlow === 'token' ? 'token (opaque JWT); --flow=challenge for the EIP-4361 challenge' : 'challenge (EIP-4361); --flow=token for the opaque JWT'}
   "Sandbox wallet: sVVV holder"  ${holder.address}  (250 sVVV, 1,000 VVV)
   "Sandbox wallet: no sVVV"      ${nonHolder.address}  (0 sVVV, 500 VVV)
+  keys of the holder's account, to paste on the home page:
+    ADMIN      ${seeded.admin}
+    INFERENCE  ${seeded.inference}
+  ports: ${CHAIN_PORT}-${APP_PORT} (set SANDBOX_PORT_BASE to move them)
 Press Ctrl-C to stop.`)
 
 let stopping = false
@@ -45,5 +50,5 @@ async function stop() {
   await world.stop()
   process.exit(0)
 }
-process.on('SIGINT', stop)
-process.on('SIGTERM', stop)
+process.on('SIGINT', () => void stop())
+process.on('SIGTERM', () => void stop())

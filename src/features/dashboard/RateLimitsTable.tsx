@@ -1,6 +1,6 @@
 import { memo, useDeferredValue, useMemo, useState } from 'react'
 import type { RateLimitType, RateLimits } from '../../venice/schemas'
-import { formatAmount } from '../../ui/format'
+import { formatAmount, formatCompact } from '../../ui/format'
 import { ShowMoreRows, useRowWindow } from '../../ui/rowWindow'
 import { compareCells, SortableHeader, useSort } from '../../ui/sortable'
 
@@ -88,7 +88,15 @@ const RateLimitRow = memo(function RateLimitRow({ row }: { row: Row }) {
           not throughput-limited
         </td>
       ) : (
-        LIMIT_COLUMNS.map((type) => <td key={type}>{row.limits[type] === undefined ? '—' : formatAmount(row.limits[type])}</td>)
+        LIMIT_COLUMNS.map((type) => (
+          <td key={type} className="number">
+            {row.limits[type] === undefined ? (
+              '—'
+            ) : (
+              <abbr title={formatAmount(row.limits[type])}>{formatCompact(row.limits[type])}</abbr>
+            )}
+          </td>
+        ))
       )}
     </tr>
   )

@@ -1,6 +1,7 @@
 import type { KeyEntry } from '../../session/keyring'
 import { keyring } from '../../session/store'
 import { useKeys } from '../../session/useKeyring'
+import { toast } from '../../ui/toast'
 
 interface KeyListProps {
   activeId?: string
@@ -24,10 +25,11 @@ export function KeyList({ activeId, hrefFor, onForget }: KeyListProps) {
               <span className="visually-hidden">ending in </span>
               <code>…{entry.secret.last6}</code>
               {entry.unsaved && <span className="badge badge-warning">not saved yet</span>}
+              {entry.rejected && <span className="badge badge-rejected">rejected by Venice</span>}
             </a>
             <button
               type="button"
-              className="button link"
+              className={entry.rejected ? 'button danger' : 'button link'}
               aria-label={`Forget ${entry.description} (…${entry.secret.last6})`}
               onClick={() => {
                 if (
@@ -36,6 +38,7 @@ export function KeyList({ activeId, hrefFor, onForget }: KeyListProps) {
                 )
                   return
                 keyring.remove(entry.id)
+                toast(`Forgot ${entry.description} (…${entry.secret.last6}) in this browser.`)
                 onForget?.(entry)
               }}
             >

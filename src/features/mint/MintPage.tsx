@@ -1,9 +1,9 @@
-import { useConnectModal } from '@rainbow-me/rainbowkit'
 import { useEffect, useState, type SubmitEvent } from 'react'
 import { isAddressEqual } from 'viem'
 import { useAccount, useSwitchChain } from 'wagmi'
 import { base } from 'wagmi/chains'
 import { useEligibility } from '../../chain/useEligibility'
+import { useOpenConnect } from '../../chain/WalletModule'
 import { Notice } from '../../ui/Notice'
 import { useMemoryDraft } from '../../ui/useMemoryDraft'
 import { DEFAULT_DRAFT, KeyOptionsForm, validateKeyOptions, type FieldErrors } from '../key-options'
@@ -19,7 +19,7 @@ import { useMint } from './useMint'
  */
 export default function MintPage({ onMinted, aboutHref }: { onMinted: (keyId: string) => void; aboutHref: string }) {
   const { address, chainId, isConnected } = useAccount()
-  const { openConnectModal } = useConnectModal()
+  const openConnectModal = useOpenConnect()
   const { switchChain, isPending: switching, error: switchError } = useSwitchChain()
   const eligibility = useEligibility(address)
   const [draft, setDraft] = useMemoryDraft('mint-options', DEFAULT_DRAFT)

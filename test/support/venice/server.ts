@@ -31,7 +31,7 @@ export interface VeniceStandin {
   stop(): Promise<void>
 }
 
-/** A local Venice API (see /work/shared/venice-api.md) that checks signatures and sVVV on the given chain. */
+/** A local Venice API (see docs/venice-api.md) that checks signatures and sVVV on the given chain. */
 export async function startVeniceStandin({ port, rpcUrl }: { port: number; rpcUrl: string }): Promise<VeniceStandin> {
   const clock = createClock()
   const state: StandinState = {

@@ -76,7 +76,7 @@ async function mint({ state, body, now }: RequestContext): Promise<ApiResponse> 
     return apiError(400, `Maximum of ${MAX_ACTIVE_KEYS} active API keys reached`)
   }
   const key = state.store.createKey(account, newKeySettings(apiKeyType, options, 'Web3 API Key'), now)
-  // The real API's echo on this path is unreliable (see venice-api.md); the stored limits are right.
+  // The real API's echo on this path is unreliable (see docs/venice-api.md); the stored limits are right.
   const sent = options.consumptionLimit
   const echo = { usd: sent?.usd === 0 ? null : (sent?.usd ?? null), diem: sent?.vcu ?? null }
   return json(200, { success: true, data: createdKey(key, echo) })

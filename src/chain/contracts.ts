@@ -7,7 +7,7 @@ export const TOKEN_DECIMALS = 18
 
 export const vvvAbi = erc20Abi
 
-/** Only the confirmed parts of the staking ABI (base-chain.md). */
+/** Only the confirmed parts of the staking ABI (docs/chain.md). */
 export const stakingAbi = [
   {
     type: 'function',

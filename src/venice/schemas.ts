@@ -1,5 +1,5 @@
 /**
- * Every Venice request body and response shape this app uses (see venice-api.md). Responses are
+ * Every Venice request body and response shape this app uses (see docs/venice-api.md). Responses are
  * validated at runtime before use; unknown extra fields are tolerated and dropped.
  */
 import * as v from 'valibot'
@@ -76,7 +76,7 @@ export const createdKeyResponse = v.object({
     apiKeyType: keyType,
     description: v.optional(v.string()),
     expiresAt: v.nullish(v.string()),
-    // Unreliable on the wallet path (venice-api.md): shown only as "requested", never as truth.
+    // Unreliable on the wallet path (docs/venice-api.md): shown only as "requested", never as truth.
     consumptionLimit: v.nullish(v.object({ usd: nullableNumber, diem: nullableNumber })),
     limitPeriod: v.nullish(limitPeriod),
     modelPrivacy: v.nullish(modelPrivacy),
@@ -154,7 +154,7 @@ export const rateLimitLogResponse = v.object({
 })
 export type RateLimitBreach = v.InferOutput<typeof rateLimitLogResponse>['data'][number]
 
-/** What is spent first, in this order (venice-api.md). */
+/** What is spent first, in this order (docs/venice-api.md). */
 export const CONSUMPTION_CURRENCIES = ['DIEM', 'EARNED_CREDITS', 'BUNDLED_CREDITS', 'USD'] as const
 export type ConsumptionCurrency = (typeof CONSUMPTION_CURRENCIES)[number]
 

@@ -120,7 +120,7 @@ describe('KeyOptionsForm', () => {
 
   it('disables every control when disabled', () => {
     render(<KeyOptionsForm draft={DEFAULT_DRAFT} onChange={() => {}} errors={{}} disabled />)
-    expect((screen.getByRole('group', { name: 'Key settings' }) as HTMLFieldSetElement).disabled).toBe(true)
+    expect(screen.getByRole<HTMLFieldSetElement>('group', { name: 'Key settings' }).disabled).toBe(true)
   })
 
   it('shows a locked type as text, with no type choice and no warning', () => {

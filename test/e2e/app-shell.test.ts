@@ -21,6 +21,7 @@ import { ROOT } from '../support/buildApp'
 import { E2E_DIST, E2E_PORTS } from './ports'
 import {
   axeViolations,
+  emulateColorScheme,
   connectTestWallet,
   formatAxe,
   confirmSignature,
@@ -186,11 +187,11 @@ describe('accessibility', () => {
     const found: string[] = []
     const check = async (where: string) => {
       for (const colorScheme of ['light', 'dark'] as const) {
-        await page.emulateMedia({ colorScheme })
+        await emulateColorScheme(page, colorScheme)
         const findings: AxeFinding[] = await axeViolations(page)
         if (findings.length > 0) found.push(formatAxe(`${where}, ${colorScheme}`, findings))
       }
-      await page.emulateMedia({ colorScheme: 'light' })
+      await emulateColorScheme(page, 'light')
     }
 
     await page.getByRole('heading', { name: HOME_HEADING }).waitFor()

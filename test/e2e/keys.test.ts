@@ -167,8 +167,8 @@ describe('keys without a wallet', () => {
     const raw = stored.local[VAULT]
     expect(raw).toBeDefined()
     for (const text of [secret, older, passphrase]) expect(raw).not.toContain(text)
-    expect(JSON.parse(raw!)).toMatchObject({ version: 1, kdf: 'PBKDF2-SHA256' })
-    expect((JSON.parse(raw!) as { iterations: number }).iterations).toBeGreaterThanOrEqual(600_000)
+    expect(JSON.parse(raw)).toMatchObject({ version: 1, kdf: 'PBKDF2-SHA256' })
+    expect((JSON.parse(raw) as { iterations: number }).iterations).toBeGreaterThanOrEqual(600_000)
     // Nowhere else in the page's storage either.
     expect(JSON.stringify(stored)).not.toContain(secret)
     expect(JSON.stringify(stored)).not.toContain(older)

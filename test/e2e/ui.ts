@@ -95,10 +95,22 @@ export interface AxeFinding {
  * Runs axe-core in the page and returns the violations of at least `minImpact` (default serious).
  * Evaluated rather than added as a <script>: the app's CSP (script-src 'self') refuses inline scripts.
  */
-export async function axeViolations(
-  page: Page,
-  { minImpact = 'serious' as 'minor' | 'moderate' | 'serious' | 'critical' } = {},
-): Promise<AxeFinding[]> {
+/**
+ * Switches the emulated colour scheme and waits until the page shows it: the media query matches
+ * and no CSS transition or animation (RainbowKit's button fades its colours) is still running,
+ * so axe measures the final colours, never a frame in between.
+ */
+export async function emulateColorScheme(page: Page, colorScheme: 'light' | 'dark'): Promise<void> {
+  await page.emulateMedia({ colorScheme })
+  await page.waitForFunction(
+    (dark) =>
+      window.matchMedia('(prefers-color-scheme: dark)').matches === dark &&
+      document.getAnimations().every((animation) => animation.playState !== 'running'),
+    colorScheme === 'dark',
+  )
+}
+
+export async function axeViolations(page: Page, { minImpact = 'serious' } = {}): Promise<AxeFinding[]> {
   const { readFileSync } = await import('node:fs')
   const { createRequire } = await import('node:module')
   const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')

@@ -1,6 +1,6 @@
 import type { Address } from 'viem'
 
-/** The mainnet addresses (see /work/shared/base-chain.md); the local chain places mocks there. */
+/** The mainnet addresses (see docs/chain.md); the local chain places mocks there. */
 export const CHAIN_ID = 8453
 export const VVV_ADDRESS: Address = '0xacfE6019Ed1A7Dc6f7B508C02d1b04ec88cC21bf'
 export const STAKING_ADDRESS: Address = '0x321b7ff75154472B18EDb199033fF4D116F340Ff'

@@ -80,6 +80,6 @@ export async function startChain({ port }: { port: number }): Promise<TestChain>
     async fund(address, eth) {
       await testClient.setBalance({ address, value: parseEther(eth) })
     },
-    stop: anvil.stop,
+    stop: () => anvil.stop(),
   }
 }

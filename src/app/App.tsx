@@ -14,6 +14,9 @@ export function App() {
         <a href={paths.home} className="brand">
           sVVV Key Minter
         </a>
+        <nav aria-label="Main">
+          <a href={paths.stake}>Stake</a>
+        </nav>
         <ConnectSlot />
       </header>
       {import.meta.env.VITE_SANDBOX === 'true' && (

@@ -25,7 +25,7 @@ export function KeyPage({ keyId }: { keyId: string }) {
     <div className="key-page">
       {(entry.unsaved || revealing === entry.id) && <SecretReveal entry={entry} apiUrl={config.veniceApiUrl} />}
       <Suspense fallback={<p aria-live="polite">Loading the dashboard…</p>}>
-        <DashboardPage entry={entry} />
+        <DashboardPage entry={entry} stakeHref={paths.stake} />
       </Suspense>
       {entry.secret.type === 'ADMIN' && (
         <Suspense fallback={<p aria-live="polite">Loading the ADMIN console…</p>}>

@@ -1,13 +1,15 @@
 import { useSyncExternalStore } from 'react'
 
 /** Hash routes, so the same files work from any sub-path (IPFS gateways) with no server rewrites. */
-export type Route = { name: 'home' } | { name: 'mint' } | { name: 'about' } | { name: 'key'; id: string } | { name: 'notFound' }
+export type Route =
+  { name: 'home' } | { name: 'mint' } | { name: 'stake' } | { name: 'about' } | { name: 'key'; id: string } | { name: 'notFound' }
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/'
   if (path === '/') return { name: 'home' }
   if (path === '/mint') return { name: 'mint' }
   if (path === '/about') return { name: 'about' }
+  if (path === '/stake') return { name: 'stake' }
   const key = /^\/keys\/([\w-]+)$/.exec(path)
   if (key?.[1]) return { name: 'key', id: key[1] }
   return { name: 'notFound' }
@@ -17,6 +19,7 @@ export const paths = {
   home: '#/',
   mint: '#/mint',
   about: '#/about',
+  stake: '#/stake',
   key: (id: string) => `#/keys/${id}`,
 }
 

@@ -8,20 +8,21 @@ import { queryClient } from '../../query/queryClient'
 import type { KeyEntry } from '../../session/keyring'
 import { Balances } from './Balances'
 import { EpochCountdown } from './EpochCountdown'
+import { FundingHint, hasNothingToSpend } from './FundingHint'
 import { keyQueries } from './queries'
 import { RateLimitsTable } from './RateLimitsTable'
 
 /** Lazily loaded: brings its own provider so the first page load carries no query code. */
-export default function DashboardPage({ entry }: { entry: KeyEntry }) {
+export default function DashboardPage({ entry, stakeHref }: { entry: KeyEntry; stakeHref: string }) {
   return (
     <QueryClientProvider client={queryClient}>
-      <Dashboard entry={entry} />
+      <Dashboard entry={entry} stakeHref={stakeHref} />
     </QueryClientProvider>
   )
 }
 
 /** What one key can do right now, from `GET /api_keys/rate_limits`. */
-function Dashboard({ entry }: { entry: KeyEntry }) {
+function Dashboard({ entry, stakeHref }: { entry: KeyEntry; stakeHref: string }) {
   const query = useQuery(keyQueries.rateLimits(entry.id))
   const { data, error, failureReason, isFetching, dataUpdatedAt } = query
 
@@ -52,6 +53,7 @@ function Dashboard({ entry }: { entry: KeyEntry }) {
 
       {data && (
         <>
+          {hasNothingToSpend(data) && <FundingHint data={data} stakeHref={stakeHref} />}
           <dl className="stats">
             <div>
               <dt>Access</dt>

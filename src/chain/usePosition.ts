@@ -27,9 +27,6 @@ export interface Position {
   chainClockOffsetMs: number
 }
 
-/** Refetch no more often than this on new blocks. */
-const BLOCK_REFRESH_MS = 4_000
-
 /**
  * The wallet's whole staking position in one Multicall3 read, refreshed on new blocks (at most
  * every few seconds) and by `refresh()` after a transaction.
@@ -53,14 +50,15 @@ export function usePosition(address: Address | undefined) {
       { address: DIEM_ADDRESS, abi: diemAbi, functionName: 'cooldownDuration', chainId: base.id },
       { address: MULTICALL3_ADDRESS, abi: multicall3Abi, functionName: 'getCurrentBlockTimestamp', chainId: base.id },
     ],
-    query: { enabled: address !== undefined, staleTime: BLOCK_REFRESH_MS },
+    query: { enabled: address !== undefined, staleTime: 4_000 },
   })
   const { data, refetch, isPending, dataUpdatedAt } = read
 
+  // The block number is polled every few seconds (wagmi's polling interval): each new block reads again.
   const { data: block } = useBlockNumber({ chainId: base.id, watch: address !== undefined })
   useEffect(() => {
-    if (block !== undefined && Date.now() - dataUpdatedAt >= BLOCK_REFRESH_MS) void refetch()
-  }, [block, dataUpdatedAt, refetch])
+    if (block !== undefined) void refetch()
+  }, [block, refetch])
 
   const queryClient = useQueryClient()
   /** After a transaction: every chain read (this one, the mint page's eligibility) is read again. */

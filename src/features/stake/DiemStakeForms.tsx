@@ -74,9 +74,9 @@ export function DiemStakeForms({ position, onMined, blocked }: Props) {
           >
             Withdraw DIEM
           </button>
-          <TxStatus state={withdraw.state} />
         </div>
       )}
+      <TxStatus state={withdraw.state} />
       <AmountAction
         title="Burn DIEM"
         explanation="Burns liquid DIEM that this wallet minted and unlocks the sVVV it locked, in proportion."

@@ -1,4 +1,7 @@
 /** Fixed ports for the end-to-end suite and the offline sandbox (the support tests pick free ports). */
-export const CHAIN_PORT = 18545
-export const VENICE_PORT = 18546
-export const APP_PORT = 18547
+const base = Number(process.env.SANDBOX_PORT_BASE ?? 18545)
+
+/** `SANDBOX_PORT_BASE` moves all three (e.g. when 18545–18547 are taken). */
+export const CHAIN_PORT = base
+export const VENICE_PORT = base + 1
+export const APP_PORT = base + 2

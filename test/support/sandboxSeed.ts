@@ -7,8 +7,12 @@ export const SANDBOX_HOLDER = TEST_ACCOUNTS[0]
 export const SANDBOX_NON_HOLDER = TEST_ACCOUNTS[1]
 
 export async function seedSandbox(world: TestWorld): Promise<void> {
-  await world.chain.setBalances(SANDBOX_HOLDER.address, { vvv: parseEther('1000'), svvv: parseEther('250') })
-  await world.chain.setBalances(SANDBOX_NON_HOLDER.address, { vvv: parseEther('500'), svvv: 0n })
+  await world.chain.setBalances(SANDBOX_HOLDER.address, {
+    vvv: parseEther('1000'),
+    svvv: parseEther('250'),
+    diem: parseEther('2'),
+  })
+  await world.chain.setBalances(SANDBOX_NON_HOLDER.address, { vvv: parseEther('500'), svvv: 0n, diem: parseEther('0.5') })
   world.venice.control.setBalances(SANDBOX_HOLDER.address, {
     usd: 25,
     diem: 12.5,

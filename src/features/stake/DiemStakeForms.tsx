@@ -1,4 +1,4 @@
-import type { FormEvent } from 'react'
+import type { SubmitEvent } from 'react'
 import { DIEM_ADDRESS, STAKING_ADDRESS, diemAbi, stakingAbi } from '../../chain/contracts'
 import type { Position } from '../../chain/usePosition'
 import { AmountField } from './AmountField'
@@ -122,7 +122,7 @@ function AmountAction({
   const field = useAmount(decimals, available, 'DIEM')
   const { state, run } = useTransaction(onMined)
   const busy = isBusy(state)
-  async function submit(event: FormEvent) {
+  async function submit(event: SubmitEvent) {
     event.preventDefault()
     const amount = field.take()
     if (amount === undefined || busy || blocked) return

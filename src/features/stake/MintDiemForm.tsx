@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react'
+import { useState, type SubmitEvent } from 'react'
 import { useReadContract } from 'wagmi'
 import { base } from 'wagmi/chains'
 import { STAKING_ADDRESS, stakingAbi } from '../../chain/contracts'
@@ -38,7 +38,7 @@ export function MintDiemForm({ position, onMined, blocked }: { position: Positio
   const diem = (amount: bigint) => `${formatToken(amount, diemDecimals ?? 18)} DIEM`
   const svvv = (amount: bigint) => `${formatToken(amount, vvvDecimals ?? 18)} sVVV`
 
-  async function submit(event: FormEvent) {
+  async function submit(event: SubmitEvent) {
     event.preventDefault()
     const amount = field.take()
     if (amount === undefined || floor === undefined || busy || blocked) return

@@ -1,4 +1,3 @@
-import type { FormEvent } from 'react'
 import type { Address } from 'viem'
 import { useCapabilities } from 'wagmi'
 import { base } from 'wagmi/chains'
@@ -41,7 +40,7 @@ export function StakeVvvForm({ address, position, onMined, blocked }: Props) {
     ]
   }
 
-  async function submit(event: FormEvent, batched: boolean) {
+  async function submit(event: { preventDefault(): void }, batched: boolean) {
     event.preventDefault()
     const amount = field.take()
     if (amount === undefined || busy || blocked) return

@@ -1,4 +1,4 @@
-import type { FormEvent } from 'react'
+import type { SubmitEvent } from 'react'
 import { STAKING_ADDRESS, stakingAbi } from '../../chain/contracts'
 import type { Position } from '../../chain/usePosition'
 import { AmountField } from './AmountField'
@@ -17,7 +17,7 @@ export function UnstakePanel({ position, onMined, blocked }: { position: Positio
   const cooldown = formatCooldown(position.unstakeCooldownSeconds, '7 days')
   const running = position.unstake && position.unstake.amount > 0n ? position.unstake : undefined
 
-  async function initiate(event: FormEvent) {
+  async function initiate(event: SubmitEvent) {
     event.preventDefault()
     const amount = field.take()
     if (amount === undefined || busy || blocked || running) return

@@ -7,6 +7,7 @@ import {
   type ContractFunctionParameters,
   type Hash,
 } from 'viem'
+import { simulateCalls } from 'viem/actions'
 import { useAccount, useConfig } from 'wagmi'
 import {
   getPublicClient,
@@ -112,7 +113,7 @@ export function useTransaction(onMined: () => unknown) {
       setState({ phase: 'checking', label })
       try {
         const client = getPublicClient(config, { chainId: base.id })
-        const { results } = await client.simulateCalls({ account: address, calls: steps.map(encoded) })
+        const { results } = await simulateCalls(client, { account: address, calls: steps.map(encoded) })
         const refusal = results.find((result) => result.status === 'failure')
         if (refusal?.status === 'failure') {
           const words = describeTxError(refusal.error)

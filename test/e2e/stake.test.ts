@@ -5,7 +5,7 @@ import { diemAbi, stakingAbi } from '../../src/chain/contracts'
 import { DIEM_ADDRESS, STAKING_ADDRESS, VVV_ADDRESS } from '../support/chain'
 import type { TestWalletController } from '../support/wallet'
 import { newHolder, openApp, startE2EWorld, type E2EWorld } from './fixture'
-import { connectTestWallet, mintButton, startMinting, statValue } from './ui'
+import { connectTestWallet, mintAndSign, startMinting, statValue } from './ui'
 
 const DAY = 86_400
 
@@ -78,7 +78,7 @@ describe('the Stake page', () => {
     // Back to the mint page, no reload: eligibility is read again.
     await page.getByRole('link', { name: 'mint Venice API keys' }).click()
     await page.getByText('Eligible').waitFor()
-    await mintButton(page).click()
+    await mintAndSign(page)
     await page.getByRole('heading', { name: 'Your new INFERENCE key' }).waitFor()
 
     // A fresh account has nothing to spend: the dashboard says so and points to the Stake page.

@@ -33,7 +33,7 @@ export function KeyPage({ keyId, section, tab }: { keyId: string; section: KeySe
             <SecretReveal entry={entry} apiUrl={config.veniceApiUrl} onDone={() => setRevealing(undefined)} />
           )}
           <Suspense fallback={<p aria-live="polite">Loading the dashboard…</p>}>
-            <DashboardPage entry={entry} section="overview" limitsHref={paths.key(entry.id, 'limits')} />
+            <DashboardPage entry={entry} section="overview" limitsHref={paths.key(entry.id, 'limits')} stakeHref={paths.stake} />
           </Suspense>
           <aside className="key-page-aside">
             <KeyList
@@ -50,7 +50,7 @@ export function KeyPage({ keyId, section, tab }: { keyId: string; section: KeySe
       )}
       {section === 'limits' && (
         <Suspense fallback={<p aria-live="polite">Loading the rate limits…</p>}>
-          <DashboardPage entry={entry} section="limits" />
+          <DashboardPage entry={entry} section="limits" stakeHref={paths.stake} />
         </Suspense>
       )}
       {section === 'console' &&

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react'
+import { lazy, Suspense, useEffect, type ReactNode } from 'react'
 import { HomePage } from './HomePage'
 import { KeyPage } from './KeyPage'
 import { KeysPage } from './KeysPage'
@@ -6,6 +6,7 @@ import { navigate, paths, useHashRoute } from './router'
 import { useWallet } from './WalletBoundary'
 
 const MintPage = lazy(() => import('../features/mint'))
+const StakePage = lazy(() => import('../features/stake'))
 const AboutPage = lazy(() => import('../features/about'))
 
 export function Routes() {
@@ -14,7 +15,17 @@ export function Routes() {
     case 'home':
       return <HomePage />
     case 'mint':
-      return <MintRoute />
+      return (
+        <WalletRoute>
+          <MintPage onMinted={(keyId) => navigate(paths.key(keyId))} aboutHref={paths.about} stakeHref={paths.stake} />
+        </WalletRoute>
+      )
+    case 'stake':
+      return (
+        <WalletRoute>
+          <StakePage mintHref={paths.mint} />
+        </WalletRoute>
+      )
     case 'keys':
       return <KeysPage />
     case 'key':
@@ -34,7 +45,8 @@ export function Routes() {
   }
 }
 
-function MintRoute() {
+/** A page that needs the wallet module: loads it, then the page's own chunk. */
+function WalletRoute({ children }: { children: ReactNode }) {
   const { wallet, loadFailed, requestWallet } = useWallet()
   useEffect(() => {
     if (!wallet) requestWallet(false)
@@ -50,9 +62,5 @@ function MintRoute() {
     )
   }
   if (!wallet) return <p aria-live="polite">Loading wallet support…</p>
-  return (
-    <Suspense fallback={<p aria-live="polite">Loading…</p>}>
-      <MintPage onMinted={(keyId) => navigate(paths.key(keyId))} aboutHref={paths.about} />
-    </Suspense>
-  )
+  return <Suspense fallback={<p aria-live="polite">Loading…</p>}>{children}</Suspense>
 }

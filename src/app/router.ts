@@ -9,6 +9,7 @@ export type Route =
   | { name: 'home' }
   | { name: 'mint' }
   | { name: 'keys' }
+  | { name: 'stake' }
   | { name: 'about' }
   | { name: 'key'; id: string; section: KeySection; tab?: string }
   | { name: 'notFound' }
@@ -18,6 +19,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/') return { name: 'home' }
   if (path === '/mint') return { name: 'mint' }
   if (path === '/about') return { name: 'about' }
+  if (path === '/stake') return { name: 'stake' }
   if (path === '/keys') return { name: 'keys' }
   const key = /^\/keys\/([\w-]+)(?:\/(limits|console)(?:\/([a-z]+))?)?$/.exec(path)
   if (!key?.[1]) return { name: 'notFound' }

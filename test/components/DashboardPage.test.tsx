@@ -15,7 +15,7 @@ function renderDashboard(sections: ('overview' | 'limits')[] = ['overview']) {
   render(
     <>
       {sections.map((section) => (
-        <DashboardPage key={section} entry={entry} section={section} />
+        <DashboardPage key={section} entry={entry} section={section} stakeHref="#/stake" />
       ))}
     </>,
   )
@@ -59,6 +59,29 @@ describe('DashboardPage', () => {
     expect(await screen.findByText(/^Not permitted/)).toBeTruthy()
     expect(valueOf('Key expires')).toBe('Never')
     expect(valueOf('USD')).toBe('unknown')
+  })
+
+  it('says nothing about funding for a key that can spend', async () => {
+    fetchMock.mockImplementation(() => Promise.resolve(jsonResponse(200, RATE_LIMITS_BODY)))
+    renderDashboard()
+    await screen.findByText('Permitted')
+    expect(screen.queryByText('This key works, but has nothing to spend')).toBeNull()
+  })
+
+  it.each([
+    ['every balance is zero', { accessPermitted: true, balances: { USD: 0, DIEM: 0, BUNDLED_CREDITS: 0 } }],
+    ['every balance is missing', { accessPermitted: true, balances: {} }],
+    ['access is not permitted', { accessPermitted: false, balances: { DIEM: 2 } }],
+  ])('points to the Stake page with the figures that matter when %s', async (_, change) => {
+    fetchMock.mockImplementation(() => Promise.resolve(jsonResponse(200, { data: { ...RATE_LIMITS_BODY.data, ...change } })))
+    renderDashboard()
+    const title = await screen.findByText('This key works, but has nothing to spend')
+    const hint = title.parentElement!
+    expect(hint.textContent).toContain('at least 0.1 DIEM must be staked')
+    expect(hint.textContent).toContain('Minimum staked DIEM: 0.1')
+    expect(hint.textContent).toMatch(/DIEM this key can spend now: (0|unknown|2)/)
+    expect(hint.textContent).toMatch(/Next epoch, when DIEM credit is refreshed: (in |now)/)
+    expect(within(hint).getByRole('link', { name: 'Stake DIEM on the Stake page' }).getAttribute('href')).toBe('#/stake')
   })
 
   it('says the key is invalid, expired or revoked on a 401, without retrying', async () => {

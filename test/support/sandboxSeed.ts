@@ -9,8 +9,12 @@ export const SANDBOX_NON_HOLDER = TEST_ACCOUNTS[1]
 
 /** Returns the secrets of two seeded keys of the holder's account (ADMIN and INFERENCE), for pasting. */
 export async function seedSandbox(world: TestWorld): Promise<{ admin: string; inference: string }> {
-  await world.chain.setBalances(SANDBOX_HOLDER.address, { vvv: parseEther('1000'), svvv: parseEther('250') })
-  await world.chain.setBalances(SANDBOX_NON_HOLDER.address, { vvv: parseEther('500'), svvv: 0n })
+  await world.chain.setBalances(SANDBOX_HOLDER.address, {
+    vvv: parseEther('1000'),
+    svvv: parseEther('250'),
+    diem: parseEther('2'),
+  })
+  await world.chain.setBalances(SANDBOX_NON_HOLDER.address, { vvv: parseEther('500'), svvv: 0n, diem: parseEther('0.5') })
   world.venice.control.setBalances(SANDBOX_HOLDER.address, {
     usd: 25,
     diem: 12.5,

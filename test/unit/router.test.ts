@@ -14,6 +14,10 @@ describe('parseRoute', () => {
     expect(parseRoute('#/about')).toEqual({ name: 'about' })
   })
 
+  it('reads the stake page', () => {
+    expect(parseRoute('#/stake')).toEqual({ name: 'stake' })
+  })
+
   it('reads a key id: its overview', () => {
     expect(parseRoute('#/keys/1f0e8c1a-2b3c-4d5e-8f90-123456789abc')).toEqual({
       name: 'key',
@@ -52,6 +56,7 @@ describe('parseRoute', () => {
     expect(parseRoute(paths.home)).toEqual({ name: 'home' })
     expect(parseRoute(paths.mint)).toEqual({ name: 'mint' })
     expect(parseRoute(paths.about)).toEqual({ name: 'about' })
+    expect(parseRoute(paths.stake)).toEqual({ name: 'stake' })
     expect(parseRoute(paths.keys)).toEqual({ name: 'keys' })
     expect(parseRoute(paths.key('abc-123'))).toEqual({ name: 'key', id: 'abc-123', section: 'overview' })
     expect(parseRoute(paths.key('abc-123', 'limits'))).toEqual({ name: 'key', id: 'abc-123', section: 'limits' })

@@ -10,6 +10,7 @@ import type { KeyEntry } from '../../session/keyring'
 import { keyring } from '../../session/store'
 import { Balances } from './Balances'
 import { EpochCountdown } from './EpochCountdown'
+import { FundingHint, hasNothingToSpend } from './FundingHint'
 import { keyQueries } from './queries'
 import { RateLimitsTable } from './RateLimitsTable'
 
@@ -19,6 +20,8 @@ interface DashboardProps {
   section: 'overview' | 'limits'
   /** Where the overview points for the rate limits. */
   limitsHref?: string
+  /** Where a key with nothing to spend is sent to fund it. */
+  stakeHref: string
 }
 
 /** Lazily loaded: brings its own provider so the first page load carries no query code. */
@@ -31,7 +34,7 @@ export default function DashboardPage(props: DashboardProps) {
 }
 
 /** What one key can do right now, from `GET /api_keys/rate_limits`. */
-function Dashboard({ entry, section, limitsHref }: DashboardProps) {
+function Dashboard({ entry, section, limitsHref, stakeHref }: DashboardProps) {
   const query = useQuery(keyQueries.rateLimits(entry.id))
   const { data, error, failureReason, isFetching, dataUpdatedAt } = query
   const rejected = isVeniceError(error) && error.status === 401
@@ -67,6 +70,7 @@ function Dashboard({ entry, section, limitsHref }: DashboardProps) {
       {data && section === 'limits' && <RateLimitsTable rateLimits={data.rateLimits} />}
       {data && section === 'overview' && (
         <>
+          {hasNothingToSpend(data) && <FundingHint data={data} stakeHref={stakeHref} />}
           <dl className="stats">
             <div>
               <dt>Access</dt>

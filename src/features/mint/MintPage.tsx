@@ -17,7 +17,15 @@ import { useMint } from './useMint'
  * Connect → eligibility → settings → token or challenge, checked and shown in words → signature →
  * key. Loaded with the wallet code only.
  */
-export default function MintPage({ onMinted, aboutHref }: { onMinted: (keyId: string) => void; aboutHref: string }) {
+export default function MintPage({
+  onMinted,
+  aboutHref,
+  stakeHref,
+}: {
+  onMinted: (keyId: string) => void
+  aboutHref: string
+  stakeHref: string
+}) {
   const { address, chainId, isConnected } = useAccount()
   const openConnectModal = useOpenConnect()
   const { switchChain, isPending: switching, error: switchError } = useSwitchChain()
@@ -78,7 +86,7 @@ export default function MintPage({ onMinted, aboutHref }: { onMinted: (keyId: st
           {switchError && <p className="field-error">The wallet did not switch: {switchError.message.split('\n')[0]}</p>}
         </Notice>
       )}
-      {isConnected && <EligibilityPanel eligibility={eligibility} />}
+      {isConnected && <EligibilityPanel eligibility={eligibility} stakeHref={stakeHref} />}
 
       <form onSubmit={submit} noValidate>
         <KeyOptionsForm draft={draft} onChange={setDraft} errors={errors} disabled={busy} />

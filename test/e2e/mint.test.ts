@@ -182,7 +182,11 @@ describe.each(FLOWS)('minting with a wallet ($flow flow)', ({ flow, proof }) => 
   it('fetches a fresh one instead of signing one within a minute of its expiry', async () => {
     const holder = await newHolder(world)
     world.venice.control.clearRequests()
-    const session = await openApp(world, { privateKey: holder.privateKey, beforeLoad: (page) => page.clock.install() })
+    // The page's clock starts at the stand-in's, which earlier tests of this file may have moved on.
+    const session = await openApp(world, {
+      privateKey: holder.privateKey,
+      beforeLoad: (page) => page.clock.install({ time: world.venice.control.clock.now() }),
+    })
     const { page } = session
     await connectTestWallet(page)
     await startMinting(page)

@@ -1,6 +1,5 @@
 import { lazy, Suspense, useEffect, type ReactNode } from 'react'
 import { HomePage } from './HomePage'
-import { KeyPage } from './KeyPage'
 import { KeysPage } from './KeysPage'
 import { navigate, paths, useHashRoute } from './router'
 import { useWallet } from './WalletBoundary'
@@ -8,6 +7,8 @@ import { useWallet } from './WalletBoundary'
 const MintPage = lazy(() => import('../features/mint'))
 const StakePage = lazy(() => import('../features/stake'))
 const AboutPage = lazy(() => import('../features/about'))
+// The key page (reveal, snippets, sections) is never the first screen: it loads when a key opens.
+const KeyPage = lazy(() => import('./KeyPage').then(({ KeyPage }) => ({ default: KeyPage })))
 
 export function Routes() {
   const route = useHashRoute()
@@ -29,7 +30,11 @@ export function Routes() {
     case 'keys':
       return <KeysPage />
     case 'key':
-      return <KeyPage keyId={route.id} section={route.section} tab={route.tab} />
+      return (
+        <Suspense fallback={<p aria-live="polite">Loading…</p>}>
+          <KeyPage keyId={route.id} section={route.section} tab={route.tab} />
+        </Suspense>
+      )
     case 'about':
       return (
         <Suspense fallback={<p aria-live="polite">Loading…</p>}>

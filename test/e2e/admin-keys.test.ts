@@ -333,9 +333,11 @@ describe('ADMIN console: keys', () => {
         },
       },
     ])
-    // The new key joins this session's keys, flagged unsaved.
+    // The new key joins this session's keys (on the Keys page), flagged unsaved.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Keys', exact: true }).click()
     const sessionKeys = page.getByRole('region', { name: 'Your keys in this session' })
     await expect(sessionKeys.getByRole('link', { name: /ci runner/ }).textContent()).resolves.toContain('not saved yet')
+    await page.goBack()
 
     // The list refreshes when it is opened again.
     await openAdminTab(page, 'Keys')

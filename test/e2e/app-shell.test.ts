@@ -215,7 +215,7 @@ describe('accessibility', () => {
     await page.getByLabel('Passphrase', { exact: true }).fill('a long enough passphrase')
     await page.getByLabel('Passphrase again').fill('a long enough passphrase')
     await page.getByRole('button', { name: 'Remember on this device' }).click()
-    await page.getByText('Your keys are remembered on this device').waitFor()
+    await page.getByText('Your keys are remembered on this device, encrypted with your passphrase.').waitFor()
     await page.reload()
     const unlock = page.getByRole('form', { name: 'Unlock remembered keys' })
     await unlock.waitFor()

@@ -66,7 +66,7 @@ describe('keys without a wallet', () => {
     const calls = standinCalls(RATE_LIMITS)
     expect(calls).toHaveLength(1)
     expect(calls[0]!.headers.authorization).toBe(`Bearer ${secret}`)
-    expect(page.url()).toMatch(/#\/keys\/[\w-]+$/)
+    expect(page.url()).toMatch(/#\/keys\/[\w-]+\/limits$/)
     await expectClean(session, secret)
     await session.close()
   })
@@ -116,7 +116,7 @@ describe('keys without a wallet', () => {
     await expect(items.count()).resolves.toBe(2)
     for (const secret of [first, second]) {
       const item = items.filter({ hasText: `…${secret.slice(-6)}` })
-      await expect(item.textContent()).resolves.toMatch(/Pasted key\s*INFERENCE\s*…/)
+      await expect(item.textContent()).resolves.toMatch(/Pasted key\s*INFERENCE\s*ending in …/)
     }
     // The active key is marked as the current page.
     await expect(keyList(page).locator('a[aria-current="page"]').textContent()).resolves.toContain(second.slice(-6))
@@ -158,7 +158,7 @@ describe('keys without a wallet', () => {
     await page.getByLabel('Passphrase', { exact: true }).fill(passphrase)
     await page.getByLabel('Passphrase again').fill(passphrase)
     await page.getByRole('button', { name: 'Remember on this device' }).click()
-    await page.getByText('Your keys are remembered on this device').waitFor()
+    await page.getByText('Your keys are remembered on this device, encrypted with your passphrase.').waitFor()
 
     const stored = await page.evaluate(() => ({
       local: Object.fromEntries(Object.entries(localStorage)),

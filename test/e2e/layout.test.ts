@@ -9,6 +9,7 @@ import { seedShowcase } from '../support/sandboxShowcase'
 import { newHolder, openApp, startE2EWorld, type E2EWorld } from './fixture'
 import {
   axeViolations,
+  confirmSignature,
   connectTestWallet,
   formatAxe,
   mintButton,
@@ -16,6 +17,7 @@ import {
   openKeySection,
   overflowingElements,
   pasteKey,
+  signatureReview,
   startMinting,
 } from './ui'
 
@@ -70,6 +72,9 @@ describe('layout and accessibility on every screen', () => {
     await page.getByLabel('USD limit').fill('')
     await page.getByLabel('Description').fill('Layout check')
     await mintButton(page).click()
+    await signatureReview(page).waitFor()
+    await check('mint, what will be signed')
+    await confirmSignature(page)
     await page.getByRole('heading', { name: 'Your new INFERENCE key' }).waitFor()
     await check('reveal')
     await page.getByRole('button', { name: 'I have saved it' }).click()

@@ -105,7 +105,10 @@ export async function emulateColorScheme(page: Page, colorScheme: 'light' | 'dar
   await page.waitForFunction(
     (dark) =>
       window.matchMedia('(prefers-color-scheme: dark)').matches === dark &&
-      document.getAnimations().every((animation) => animation.playState !== 'running'),
+      // Finite transitions and animations must have ended; an endless one (a spinner) never does.
+      document
+        .getAnimations()
+        .every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity),
     colorScheme === 'dark',
   )
 }

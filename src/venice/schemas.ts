@@ -9,8 +9,7 @@ import type { KeyType } from './secret'
 export const KEY_TYPES = ['INFERENCE', 'ADMIN'] as const satisfies readonly KeyType[]
 export const LIMIT_PERIODS = ['EPOCH', 'MONTH', 'LIFETIME'] as const
 export const MODEL_PRIVACIES = ['ALL', 'PRIVATE_TEXT', 'PRIVATE_ONLY'] as const
-export const MAX_DESCRIPTION_LENGTH = 64
-export const MAX_CONSUMPTION_LIMIT = 9_999_999_999
+export { MAX_CONSUMPTION_LIMIT, MAX_DESCRIPTION_LENGTH } from './limits'
 
 export type LimitPeriod = (typeof LIMIT_PERIODS)[number]
 export type ModelPrivacy = (typeof MODEL_PRIVACIES)[number]

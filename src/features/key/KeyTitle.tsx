@@ -1,6 +1,6 @@
 import { useState, type SubmitEvent } from 'react'
 import { toast } from '../../ui/toast'
-import { MAX_DESCRIPTION_LENGTH } from '../../venice/schemas'
+import { MAX_DESCRIPTION_LENGTH } from '../../venice/limits'
 import type { KeyEntry } from '../../session/keyring'
 import { keyring } from '../../session/store'
 

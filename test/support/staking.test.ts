@@ -21,7 +21,10 @@ describe('the mock staking contract and DIEM', () => {
     const client = createWalletClient({ account, chain: chain.publicClient.chain, transport: http(chain.rpcUrl) })
     const send = async (address: Address, abi: Abi, functionName: string, args: readonly unknown[] = []) => {
       const { request } = await chain.publicClient.simulateContract({ account, address, abi, functionName, args })
-      const hash: Hex = await client.writeContract(request)
+      // A margin over the estimate, as wallets add: rewards accrue by the second, so a block mined a second
+      // after the estimate can take the payout path the estimate did not (and run out of gas without it).
+      const gas = await chain.publicClient.estimateContractGas({ account, address, abi, functionName, args })
+      const hash: Hex = await client.writeContract({ ...request, gas: gas * 2n })
       const receipt = await chain.publicClient.waitForTransactionReceipt({ hash, pollingInterval: 50 })
       expect(receipt.status).toBe('success')
     }

@@ -1,22 +1,17 @@
 import { UnlockVault } from '../features/key'
 import { useUnsavedSecretGuard } from '../session/useUnsavedSecretGuard'
+import { Toaster } from '../ui/toast'
 import { AppFooter } from './AppFooter'
-import { ConnectSlot } from './ConnectSlot'
+import { AppHeader } from './AppHeader'
 import { Routes } from './Routes'
 import { SharedOriginBanner } from './SharedOriginBanner'
-import { paths } from './router'
 import { WalletBoundary } from './WalletBoundary'
 
 export function App() {
   useUnsavedSecretGuard()
   return (
     <WalletBoundary>
-      <header className="app-header">
-        <a href={paths.home} className="brand">
-          sVVV Key Minter
-        </a>
-        <ConnectSlot />
-      </header>
+      <AppHeader />
       {import.meta.env.VITE_SANDBOX === 'true' && (
         <p className="sandbox-banner" role="note">
           Sandbox: a local test chain and a stand-in Venice API. Keys minted here work only here.
@@ -28,6 +23,7 @@ export function App() {
         <Routes />
       </main>
       <AppFooter />
+      <Toaster />
     </WalletBoundary>
   )
 }

@@ -1,11 +1,14 @@
-import { lazy, Suspense, useEffect } from 'react'
+import { lazy, Suspense, useEffect, type ReactNode } from 'react'
 import { HomePage } from './HomePage'
-import { KeyPage } from './KeyPage'
+import { KeysPage } from './KeysPage'
 import { navigate, paths, useHashRoute } from './router'
 import { useWallet } from './WalletBoundary'
 
 const MintPage = lazy(() => import('../features/mint'))
+const StakePage = lazy(() => import('../features/stake'))
 const AboutPage = lazy(() => import('../features/about'))
+// The key page (reveal, snippets, sections) is never the first screen: it loads when a key opens.
+const KeyPage = lazy(() => import('./KeyPage').then(({ KeyPage }) => ({ default: KeyPage })))
 
 export function Routes() {
   const route = useHashRoute()
@@ -13,9 +16,25 @@ export function Routes() {
     case 'home':
       return <HomePage />
     case 'mint':
-      return <MintRoute />
+      return (
+        <WalletRoute>
+          <MintPage onMinted={(keyId) => navigate(paths.key(keyId))} aboutHref={paths.about} stakeHref={paths.stake} />
+        </WalletRoute>
+      )
+    case 'stake':
+      return (
+        <WalletRoute>
+          <StakePage mintHref={paths.mint} />
+        </WalletRoute>
+      )
+    case 'keys':
+      return <KeysPage />
     case 'key':
-      return <KeyPage keyId={route.id} />
+      return (
+        <Suspense fallback={<p aria-live="polite">Loading…</p>}>
+          <KeyPage keyId={route.id} section={route.section} tab={route.tab} />
+        </Suspense>
+      )
     case 'about':
       return (
         <Suspense fallback={<p aria-live="polite">Loading…</p>}>
@@ -31,7 +50,8 @@ export function Routes() {
   }
 }
 
-function MintRoute() {
+/** A page that needs the wallet module: loads it, then the page's own chunk. */
+function WalletRoute({ children }: { children: ReactNode }) {
   const { wallet, loadFailed, requestWallet } = useWallet()
   useEffect(() => {
     if (!wallet) requestWallet(false)
@@ -47,9 +67,5 @@ function MintRoute() {
     )
   }
   if (!wallet) return <p aria-live="polite">Loading wallet support…</p>
-  return (
-    <Suspense fallback={<p aria-live="polite">Loading…</p>}>
-      <MintPage onMinted={(keyId) => navigate(paths.key(keyId))} aboutHref={paths.about} />
-    </Suspense>
-  )
+  return <Suspense fallback={<p aria-live="polite">Loading…</p>}>{children}</Suspense>
 }

@@ -1,12 +1,14 @@
 import '@rainbow-me/rainbowkit/styles.css'
-import { ConnectButton, RainbowKitProvider, darkTheme, lightTheme, useConnectModal } from '@rainbow-me/rainbowkit'
-import { useEffect, useRef, type ReactNode } from 'react'
+import { ConnectButton, RainbowKitProvider, useConnectModal } from '@rainbow-me/rainbowkit'
+import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react'
 import { QueryClientProvider } from '@tanstack/react-query'
-import { WagmiProvider } from 'wagmi'
+import { useAccount, useConnectors, WagmiProvider } from 'wagmi'
 import { config } from '../config'
 import { queryClient } from '../query/queryClient'
 import { startSandboxWallets } from './sandbox'
+import { NoWalletDialog } from './NoWalletDialog'
 import { createWagmiConfig } from './wagmiConfig'
+import { walletTheme } from './walletTheme'
 
 /** Everything wallet-related, loaded only on intent to connect (see walletLoader.ts). */
 await startSandboxWallets()
@@ -18,15 +20,19 @@ declare module 'wagmi' {
   }
 }
 
-const theme = { lightMode: lightTheme(), darkMode: darkTheme() }
+const NoWalletContext = createContext<() => void>(() => undefined)
 
 export function WalletProviders({ children, openModal }: { children: ReactNode; openModal: boolean }) {
+  const [noWallet, setNoWallet] = useState(false)
   return (
     <WagmiProvider config={wagmiConfig}>
       <QueryClientProvider client={queryClient}>
-        <RainbowKitProvider theme={theme} modalSize="compact" appInfo={{ appName: 'sVVV Key Minter' }}>
-          {openModal && <OpenConnectModal />}
-          {children}
+        <RainbowKitProvider theme={walletTheme} modalSize="compact" appInfo={{ appName: 'sVVV Key Minter' }}>
+          <NoWalletContext.Provider value={() => setNoWallet(true)}>
+            {openModal && <OpenConnectModal />}
+            {children}
+            {noWallet && <NoWalletDialog onClose={() => setNoWallet(false)} />}
+          </NoWalletContext.Provider>
         </RainbowKitProvider>
       </QueryClientProvider>
     </WagmiProvider>
@@ -35,7 +41,7 @@ export function WalletProviders({ children, openModal }: { children: ReactNode; 
 
 /** The click that loaded this module meant "connect": open the modal once it can be. */
 function OpenConnectModal() {
-  const { openConnectModal } = useConnectModal()
+  const openConnectModal = useOpenConnect()
   const opened = useRef(false)
   useEffect(() => {
     if (opened.current || !openConnectModal) return
@@ -45,6 +51,32 @@ function OpenConnectModal() {
   return null
 }
 
+/** Opens RainbowKit's modal; with no wallet to list (no browser wallet, no WalletConnect id), says so instead. */
+export function useOpenConnect(): (() => void) | undefined {
+  const { openConnectModal } = useConnectModal()
+  const connectors = useConnectors()
+  const showNoWallet = useContext(NoWalletContext)
+  if (!openConnectModal) return undefined
+  return connectors.length > 0 ? openConnectModal : showNoWallet
+}
+
 export function WalletButton() {
-  return <ConnectButton chainStatus="icon" showBalance={false} accountStatus={{ smallScreen: 'avatar', largeScreen: 'full' }} />
+  const connectors = useConnectors()
+  const showNoWallet = useContext(NoWalletContext)
+  const { isConnected } = useAccount()
+  if (!isConnected && connectors.length === 0) {
+    return (
+      <button type="button" className="button primary" onClick={showNoWallet}>
+        Connect wallet
+      </button>
+    )
+  }
+  return (
+    <ConnectButton
+      label="Connect wallet"
+      chainStatus="icon"
+      showBalance={false}
+      accountStatus={{ smallScreen: 'avatar', largeScreen: 'full' }}
+    />
+  )
 }

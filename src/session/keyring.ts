@@ -13,6 +13,8 @@ export interface KeyEntry {
   veniceKeyId?: string
   /** A freshly minted secret the user has not yet copied, downloaded or confirmed saving. */
   unsaved: boolean
+  /** Venice answered 401 to it last time it was asked (invalid, expired or revoked). */
+  rejected?: boolean
 }
 
 type Listener = () => void

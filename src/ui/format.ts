@@ -33,3 +33,17 @@ export function formatDate(iso: string): string {
   dates ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
   return dates.format(date)
 }
+
+/** A moment in UTC, said so (key expiry is 00:00 UTC of a day, wherever the reader is). */
+export function formatUtcDate(iso: string): string {
+  const date = new Date(iso)
+  if (Number.isNaN(date.getTime())) return iso
+  return `${date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC', hourCycle: 'h23' })} UTC`
+}
+
+const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 })
+
+/** 2,000,000 → "2M", 150,000 → "150K": short enough for a phone's table. */
+export function formatCompact(value: number): string {
+  return compact.format(value)
+}

@@ -1,5 +1,5 @@
 /**
- * Every Venice request body and response shape this app uses (see venice-api.md). Responses are
+ * Every Venice request body and response shape this app uses (see docs/venice-api.md). Responses are
  * validated at runtime before use; unknown extra fields are tolerated and dropped.
  */
 import * as v from 'valibot'
@@ -9,8 +9,7 @@ import type { KeyType } from './secret'
 export const KEY_TYPES = ['INFERENCE', 'ADMIN'] as const satisfies readonly KeyType[]
 export const LIMIT_PERIODS = ['EPOCH', 'MONTH', 'LIFETIME'] as const
 export const MODEL_PRIVACIES = ['ALL', 'PRIVATE_TEXT', 'PRIVATE_ONLY'] as const
-export const MAX_DESCRIPTION_LENGTH = 64
-export const MAX_CONSUMPTION_LIMIT = 9_999_999_999
+export { MAX_CONSUMPTION_LIMIT, MAX_DESCRIPTION_LENGTH } from './limits'
 
 export type LimitPeriod = (typeof LIMIT_PERIODS)[number]
 export type ModelPrivacy = (typeof MODEL_PRIVACIES)[number]
@@ -114,7 +113,7 @@ export const createdKeyResponse = v.object({
     apiKeyType: keyType,
     description: v.optional(v.string()),
     expiresAt: v.nullish(v.string()),
-    // Unreliable on the wallet path (venice-api.md): shown only as "requested", never as truth.
+    // Unreliable on the wallet path (docs/venice-api.md): shown only as "requested", never as truth.
     consumptionLimit: v.nullish(v.object({ usd: nullableNumber, diem: nullableNumber })),
     limitPeriod: v.nullish(limitPeriod),
     modelPrivacy: v.nullish(modelPrivacy),
@@ -193,7 +192,7 @@ export const rateLimitLogResponse = v.object({
 })
 export type RateLimitBreach = v.InferOutput<typeof rateLimitLogResponse>['data']['items'][number]
 
-/** What is spent first, in this order (venice-api.md). */
+/** What is spent first, in this order (docs/venice-api.md). */
 export const CONSUMPTION_CURRENCIES = ['DIEM', 'EARNED_CREDITS', 'BUNDLED_CREDITS', 'USD'] as const
 export type ConsumptionCurrency = (typeof CONSUMPTION_CURRENCIES)[number]
 

@@ -6,7 +6,7 @@ import AdminConsole from '../../src/features/admin/AdminConsole'
 import { adminQueries } from '../../src/features/admin/queries'
 import type { KeyEntry } from '../../src/session/keyring'
 import { keyring } from '../../src/session/store'
-import { ADMIN_SECRET_TEXT, INFERENCE_SECRET_TEXT, jsonResponse, secretOf } from '../helpers/venice'
+import { ADMIN_SECRET_TEXT, INFERENCE_SECRET_TEXT, jsonResponse, secretOf, urlOf } from '../helpers/venice'
 import { queryClient } from '../../src/query/queryClient'
 import { stubVeniceFetch } from '../helpers/fetchStub'
 
@@ -45,7 +45,7 @@ type Route = (url: URL, init: RequestInit) => Response | Promise<Response>
 /** A tiny Venice: `METHOD /path` → answer. Anything else fails the test loudly. */
 function venice(routes: Record<string, Route>) {
   fetchMock.mockImplementation(async (input, init = {}) => {
-    const url = new URL(String(input))
+    const url = new URL(urlOf(input))
     const path = url.href.slice(config.veniceApiUrl.length).split('?')[0]
     const route = routes[`${init.method ?? 'GET'} ${path}`]
     if (!route) throw new Error(`unexpected ${init.method} ${path}`)
@@ -56,7 +56,7 @@ function venice(routes: Record<string, Route>) {
 const calls = (method: string, path: string) =>
   fetchMock.mock.calls.filter(
     ([input, init]) =>
-      (init?.method ?? 'GET') === method && String(input).slice(config.veniceApiUrl.length).split('?')[0] === path,
+      (init?.method ?? 'GET') === method && urlOf(input).slice(config.veniceApiUrl.length).split('?')[0] === path,
   )
 
 function renderConsole(change: Partial<KeyEntry> = {}) {
@@ -127,7 +127,7 @@ describe('AdminConsole: keys', () => {
 
     expect(await screen.findByText(/Changed: limits/)).toBeTruthy()
     const [patch] = calls('PATCH', '/api_keys')
-    expect(JSON.parse(String(patch?.[1]?.body))).toEqual({ id: OTHER_ID, consumptionLimit: { usd: null } })
+    expect(JSON.parse(patch?.[1]?.body as string)).toEqual({ id: OTHER_ID, consumptionLimit: { usd: null } })
     // Update invalidates the list and the detail: each is asked again once.
     await waitFor(() => expect(calls('GET', `/api_keys/${OTHER_ID}`)).toHaveLength(2))
     expect(calls('GET', '/api_keys')).toHaveLength(2)
@@ -154,7 +154,7 @@ describe('AdminConsole: revoke', () => {
     await user.click(screen.getByRole('button', { name: 'Revoke Build bot (…b0tb0t)…' }))
     await user.click(screen.getByRole('button', { name: 'Yes, revoke Build bot (…b0tb0t)' }))
     await waitFor(() => expect(calls('DELETE', '/api_keys')).toHaveLength(1))
-    expect(String(calls('DELETE', '/api_keys')[0]?.[0])).toBe(`${config.veniceApiUrl}/api_keys?id=${OTHER_ID}`)
+    expect(calls('DELETE', '/api_keys')[0]?.[0] as string).toBe(`${config.veniceApiUrl}/api_keys?id=${OTHER_ID}`)
     // Back on the list, which is asked for again.
     expect(await screen.findByRole('heading', { name: 'Keys of this account' })).toBeTruthy()
     await waitFor(() => expect(calls('GET', '/api_keys')).toHaveLength(2))
@@ -217,7 +217,7 @@ describe('AdminConsole: create', () => {
     await user.type(screen.getByRole('textbox', { name: 'Description' }), 'New bot')
     await user.click(screen.getByRole('button', { name: 'Create key' }))
     expect(await screen.findByRole('heading', { name: 'Your new INFERENCE key' })).toBeTruthy()
-    expect(JSON.parse(String(calls('POST', '/api_keys')[0]?.[1]?.body))).toEqual({
+    expect(JSON.parse(calls('POST', '/api_keys')[0]?.[1]?.body as string)).toEqual({
       apiKeyType: 'INFERENCE',
       description: 'New bot',
     })

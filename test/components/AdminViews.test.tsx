@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { config } from '../../src/config'
 import AdminConsole from '../../src/features/admin/AdminConsole'
 import { keyring } from '../../src/session/store'
-import { ADMIN_SECRET_TEXT, jsonResponse, secretOf } from '../helpers/venice'
+import { ADMIN_SECRET_TEXT, jsonResponse, secretOf, urlOf } from '../helpers/venice'
 import { stubVeniceFetch } from '../helpers/fetchStub'
 
 // happy-dom has no 2D canvas for uPlot: the chart itself is checked in a real browser (e2e).
@@ -77,7 +77,7 @@ const USAGE = {
 
 function answer() {
   fetchMock.mockImplementation(async (input) => {
-    const path = String(input).slice(config.veniceApiUrl.length)
+    const path = urlOf(input).slice(config.veniceApiUrl.length)
     if (path === '/api_keys') return jsonResponse(200, KEYS)
     if (path === `/api_keys/${KEY_ID}`) return jsonResponse(200, { data: KEYS.data[0] })
     if (path === '/api_keys/rate_limits/log') return jsonResponse(200, LOG)
@@ -87,7 +87,7 @@ function answer() {
   })
 }
 
-const paths = () => fetchMock.mock.calls.map(([input]) => String(input).slice(config.veniceApiUrl.length))
+const paths = () => fetchMock.mock.calls.map(([input]) => urlOf(input).slice(config.veniceApiUrl.length))
 
 function renderConsole() {
   const entry = keyring.add({

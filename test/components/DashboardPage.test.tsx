@@ -3,16 +3,22 @@ import { describe, expect, it } from 'vitest'
 import { config } from '../../src/config'
 import DashboardPage from '../../src/features/dashboard/DashboardPage'
 import { keyring } from '../../src/session/store'
-import { formatDate } from '../../src/ui/format'
+import { formatUtcDate } from '../../src/ui/format'
 import { INFERENCE_SECRET_TEXT, RATE_LIMITS_BODY, jsonResponse, secretOf } from '../helpers/venice'
 import { stubVeniceFetch } from '../helpers/fetchStub'
 
 const fetchMock = stubVeniceFetch()
 
-function renderDashboard() {
+function renderDashboard(sections: ('overview' | 'limits')[] = ['overview']) {
   const secret = secretOf(INFERENCE_SECRET_TEXT)
   const entry = keyring.add({ secret, description: 'My agent key', origin: 'pasted', unsaved: false })
-  render(<DashboardPage entry={entry} />)
+  render(
+    <>
+      {sections.map((section) => (
+        <DashboardPage key={section} entry={entry} section={section} stakeHref="#/stake" />
+      ))}
+    </>,
+  )
 }
 
 const valueOf = (term: string) => screen.getByText(term, { selector: 'dt' }).nextElementSibling?.textContent
@@ -21,11 +27,12 @@ describe('DashboardPage', () => {
   it('shows access, tier, expiry, balances and rate limits from a 200', async () => {
     const keyExpiration = '2026-12-31T00:00:00.000Z'
     fetchMock.mockImplementation(async () => jsonResponse(200, { data: { ...RATE_LIMITS_BODY.data, keyExpiration } }))
-    renderDashboard()
+    renderDashboard(['overview', 'limits'])
 
     expect(await screen.findByText('Permitted')).toBeTruthy()
     expect(valueOf('API tier')).toBe('paid (charged)')
-    expect(valueOf('Key expires')).toBe(formatDate(keyExpiration))
+    expect(valueOf('Key expires')).toBe(formatUtcDate(keyExpiration))
+    expect(valueOf('Key expires')).toMatch(/00:00 UTC$/)
     expect(valueOf('USD')).toBe('$50.23')
     expect(valueOf('DIEM')).toBe('100.023')
     expect(valueOf('Bundled credits')).toBe('$25.00')
@@ -34,8 +41,7 @@ describe('DashboardPage', () => {
       within(row)
         .getAllByRole('cell')
         .map((c) => c.textContent),
-    ).toEqual(['100', '—', '2,000,000'])
-    expect(screen.getByRole('heading', { name: /My agent key/ }).textContent).toContain(`…${INFERENCE_SECRET_TEXT.slice(-6)}`)
+    ).toEqual(['100', '—', '2M'])
     expect(document.body.textContent).not.toContain(INFERENCE_SECRET_TEXT)
 
     expect(fetchMock).toHaveBeenCalledTimes(1)
@@ -53,6 +59,29 @@ describe('DashboardPage', () => {
     expect(await screen.findByText(/^Not permitted/)).toBeTruthy()
     expect(valueOf('Key expires')).toBe('Never')
     expect(valueOf('USD')).toBe('unknown')
+  })
+
+  it('says nothing about funding for a key that can spend', async () => {
+    fetchMock.mockImplementation(() => Promise.resolve(jsonResponse(200, RATE_LIMITS_BODY)))
+    renderDashboard()
+    await screen.findByText('Permitted')
+    expect(screen.queryByText('This key works, but has nothing to spend')).toBeNull()
+  })
+
+  it.each([
+    ['every balance is zero', { accessPermitted: true, balances: { USD: 0, DIEM: 0, BUNDLED_CREDITS: 0 } }],
+    ['every balance is missing', { accessPermitted: true, balances: {} }],
+    ['access is not permitted', { accessPermitted: false, balances: { DIEM: 2 } }],
+  ])('points to the Stake page with the figures that matter when %s', async (_, change) => {
+    fetchMock.mockImplementation(() => Promise.resolve(jsonResponse(200, { data: { ...RATE_LIMITS_BODY.data, ...change } })))
+    renderDashboard()
+    const title = await screen.findByText('This key works, but has nothing to spend')
+    const hint = title.parentElement!
+    expect(hint.textContent).toContain('at least 0.1 DIEM must be staked')
+    expect(hint.textContent).toContain('Minimum staked DIEM: 0.1')
+    expect(hint.textContent).toMatch(/DIEM this key can spend now: (0|unknown|2)/)
+    expect(hint.textContent).toMatch(/Next epoch, when DIEM credit is refreshed: (in |now)/)
+    expect(within(hint).getByRole('link', { name: 'Stake DIEM on the Stake page' }).getAttribute('href')).toBe('#/stake')
   })
 
   it('says the key is invalid, expired or revoked on a 401, without retrying', async () => {

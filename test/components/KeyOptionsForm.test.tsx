@@ -111,12 +111,16 @@ describe('KeyOptionsForm', () => {
     const diemDescriptions = (diem.getAttribute('aria-describedby') ?? '')
       .split(' ')
       .map((id) => document.getElementById(id)?.textContent)
-    expect(diemDescriptions).toEqual(['Empty: no cap.'])
+    expect(diemDescriptions).toEqual(['Empty: no cap. Decimals with a dot: 2.5'])
+
+    // Several problems: a summary says them all at the top, and the first field to fix has the focus.
+    expect(screen.getByRole('alert').textContent).toContain('Check 3 settings:')
+    expect(document.activeElement).toBe(screen.getByLabelText('Description'))
   })
 
   it('disables every control when disabled', () => {
     render(<KeyOptionsForm draft={DEFAULT_DRAFT} onChange={() => {}} errors={{}} disabled />)
-    expect((screen.getByRole('group', { name: 'Key settings' }) as HTMLFieldSetElement).disabled).toBe(true)
+    expect(screen.getByRole<HTMLFieldSetElement>('group', { name: 'Key settings' }).disabled).toBe(true)
   })
 
   it('shows a locked type as text, with no type choice and no warning', () => {

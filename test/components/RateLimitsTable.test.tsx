@@ -33,7 +33,7 @@ const modelOrder = () =>
 const header = (name: string) => screen.getByRole('columnheader', { name })
 
 describe('RateLimitsTable', () => {
-  it('lists every model, sorted by name, with formatted limits', () => {
+  it('lists every model, sorted by name, with compact limits and the full figure as their title', () => {
     render(<RateLimitsTable rateLimits={LIMITS} />)
     expect(modelOrder()).toEqual(['llama-3.3-70b', 'mistral-small', 'video-gen', 'zai-org-glm-5-1'])
     expect(header('Model').getAttribute('aria-sort')).toBe('ascending')
@@ -42,7 +42,8 @@ describe('RateLimitsTable', () => {
       within(glm)
         .getAllByRole('cell')
         .map((c) => c.textContent),
-    ).toEqual(['100', '—', '2,000,000'])
+    ).toEqual(['100', '—', '2M'])
+    expect(within(glm).getByTitle('2,000,000').textContent).toBe('2M')
   })
 
   it('says a model with an empty list is not throughput-limited', () => {

@@ -68,7 +68,7 @@ describe('SecretReveal', () => {
     await user.click(screen.getByRole('button', { name: 'Download .env' }))
 
     expect(createObjectURL).toHaveBeenCalledTimes(1)
-    expect(await blobs[0]?.text()).toBe(`VENICE_API_KEY=${INFERENCE_SECRET_TEXT}\n`)
+    expect(await blobs[0]?.text()).toBe(`VENICE_API_KEY=${INFERENCE_SECRET_TEXT}\nVENICE_BASE_URL=${API_URL}\n`)
     expect(clicked).toEqual([{ href: 'blob:test/1', download: `venice-${INFERENCE_SECRET_TEXT.slice(-6)}.env` }])
     expect(revokeObjectURL).toHaveBeenCalledWith('blob:test/1')
     expect(keyring.get(id)?.unsaved).toBe(false)
@@ -92,11 +92,40 @@ describe('SecretReveal', () => {
     expect(keyring.get(id)?.unsaved).toBe(true)
   })
 
-  it('the curl example reads the key from the .env file, never inline', () => {
-    renderMintedKey()
-    const command = screen.getByText(/curl -s/).textContent ?? ''
-    expect(command).toContain(`${API_URL}/api_keys/rate_limits`)
-    expect(command).toContain('$VENICE_API_KEY')
-    expect(command).not.toContain(INFERENCE_SECRET_TEXT)
+  it('every example reads the key from the environment, never inline, and copying one leaves the key unsaved', async () => {
+    const user = userEvent.setup()
+    const { id } = renderMintedKey()
+    const shownExample = () => document.querySelector('pre')?.textContent ?? ''
+    expect(shownExample()).toContain('"$VENICE_BASE_URL/api_keys/rate_limits"')
+    for (const [label, expected] of [
+      ['curl: chat', '"$VENICE_BASE_URL/chat/completions"'],
+      ['JavaScript', `baseURL: '${API_URL}'`],
+      ['Python', `base_url="${API_URL}"`],
+    ] as const) {
+      await user.click(screen.getByRole('button', { name: label }))
+      expect(screen.getByRole('button', { name: label }).getAttribute('aria-pressed')).toBe('true')
+      expect(shownExample()).toContain(expected)
+      expect(shownExample()).toMatch(/VENICE_API_KEY/)
+      expect(shownExample()).not.toContain(INFERENCE_SECRET_TEXT)
+    }
+    await user.click(screen.getByRole('button', { name: 'Copy example' }))
+    expect(await navigator.clipboard.readText()).toContain(`base_url="${API_URL}"`)
+    expect(keyring.get(id)?.unsaved).toBe(true)
+  })
+
+  it('offers Done once the key is saved', async () => {
+    const user = userEvent.setup()
+    const secret = secretOf(INFERENCE_SECRET_TEXT)
+    const { id } = keyring.add({ secret, description: 'Minted', origin: 'minted', unsaved: true })
+    const done = vi.fn()
+    function Page() {
+      const entry = useKey(id)
+      return entry ? <SecretReveal entry={entry} apiUrl={API_URL} onDone={done} /> : null
+    }
+    render(<Page />)
+    expect(screen.queryByRole('button', { name: 'Done' })).toBeNull()
+    await user.click(screen.getByRole('button', { name: 'I have saved it' }))
+    await user.click(screen.getByRole('button', { name: 'Done' }))
+    expect(done).toHaveBeenCalledTimes(1)
   })
 })

@@ -26,7 +26,9 @@ import {
   mintAndSign,
   openAdminConsole,
   openAdminTab,
+  openKeySection,
   pageDate,
+  pageUtcDate,
   pasteKey,
   revealSecret,
   rowCells,
@@ -95,6 +97,7 @@ describe('ADMIN console: keys', () => {
     await page.getByRole('heading', { name: 'Your new ADMIN key' }).waitFor()
     const secret = await revealSecret(page)
     expect(secret).toMatch(/^VENICE_ADMIN_KEY_/)
+    await openKeySection(page, 'ADMIN console')
     await page.getByRole('heading', { name: /^Account administration/ }).waitFor()
 
     const stored = page.getByRole('region', { name: 'This key, as Venice stores it' })
@@ -187,7 +190,7 @@ describe('ADMIN console: keys', () => {
       `…${last6(chatbot.apiKey)}`,
       await date(created.chatbot),
       await date(usedAt),
-      await date(expiresAt),
+      await pageUtcDate(page, expiresAt.toISOString()),
       '$50.00 per day',
       'Private models only',
       '$12.50 · 0 DIEM',
@@ -267,15 +270,16 @@ describe('ADMIN console: keys', () => {
     await typeFilter.selectOption('ADMIN')
     expect((await rowHeaders(page)).sort()).toEqual(['backup admin', 'ops admin'])
     await expect(page.getByRole('status').filter({ hasText: 'keys shown' }).textContent()).resolves.toBe('2 of 4 keys shown.')
+    // The table follows the search field when the browser has time (a deferred value): wait for it.
     await page.getByLabel('Search keys').fill('batch')
+    await page.getByText('No key matches this search.').waitFor()
     await expect(keyRows(page).count()).resolves.toBe(0)
-    await expect(page.getByText('No key matches this search.').isVisible()).resolves.toBe(true)
     await typeFilter.selectOption('all')
-    expect(await rowHeaders(page)).toEqual(['batch jobs'])
+    await expect.poll(() => rowHeaders(page)).toEqual(['batch jobs'])
     await page.getByLabel('Search keys').fill(last6(chatbot.apiKey).toLowerCase())
-    expect(await rowHeaders(page)).toEqual(['chatbot prod'])
+    await expect.poll(() => rowHeaders(page)).toEqual(['chatbot prod'])
     await page.getByLabel('Search keys').fill('')
-    await expect(keyRows(page).count()).resolves.toBe(4)
+    await expect.poll(() => keyRows(page).count()).toBe(4)
 
     // Axe on the list.
     const findings = await axeViolations(page)
@@ -330,9 +334,11 @@ describe('ADMIN console: keys', () => {
         },
       },
     ])
-    // The new key joins this session's keys, flagged unsaved.
+    // The new key joins this session's keys (on the Keys page), flagged unsaved.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Keys', exact: true }).click()
     const sessionKeys = page.getByRole('region', { name: 'Your keys in this session' })
     await expect(sessionKeys.getByRole('link', { name: /ci runner/ }).textContent()).resolves.toContain('not saved yet')
+    await page.goBack()
 
     // The list refreshes when it is opened again.
     await openAdminTab(page, 'Keys')
@@ -344,7 +350,7 @@ describe('ADMIN console: keys', () => {
         `…${last6(created)}`,
         '$15.00 and 2.5 DIEM lifetime',
         'Private text models',
-        await pageDate(page, `${expiry}T00:00:00.000Z`),
+        await pageUtcDate(page, `${expiry}T00:00:00.000Z`),
       ]),
     )
     expect(
@@ -483,7 +489,7 @@ describe('ADMIN console: keys', () => {
     const { page } = session
     // Another key in this session first, so the session list outlives the ADMIN key.
     await pasteKey(page, other.apiKey)
-    await page.getByRole('heading', { name: 'Rate limits per model' }).waitFor()
+    await page.getByRole('heading', { name: 'What this key can spend now' }).waitFor()
     await page.getByRole('link', { name: 'Add another key' }).click()
     await openAdminConsole(page, admin.apiKey)
     await expect(keyRows(page).count()).resolves.toBe(3)
@@ -559,7 +565,7 @@ describe('ADMIN console: who gets it', () => {
     const session = await open()
     const { page } = session
     await pasteKey(page, key.apiKey)
-    await page.getByRole('heading', { name: 'Rate limits per model' }).waitFor()
+    await page.getByRole('heading', { name: 'What this key can spend now' }).waitFor()
     await page.waitForLoadState('networkidle')
     await session.settled()
     expect(loadedAssets(session, world)).not.toContain(chunkFileOf('src/features/admin/index.ts'))
@@ -581,13 +587,12 @@ describe('ADMIN console: who gets it', () => {
     const session = await open()
     const { page } = session
     await pasteKey(page, admin.apiKey)
+    await openKeySection(page, 'ADMIN console')
     const refused = page.getByRole('status').filter({ hasText: 'This is not an ADMIN key after all' })
     await refused.waitFor()
     await expect(refused.textContent()).resolves.toContain('Venice answered “Admin API key required”')
     await expect(page.getByRole('tablist', { name: 'Account administration' }).count()).resolves.toBe(0)
     await expect(page.getByRole('table', { name: 'Active keys of this account' }).count()).resolves.toBe(0)
-    // The dashboard still works.
-    await page.getByRole('heading', { name: 'Rate limits per model' }).waitFor()
     expect(loadedAssets(session, world)).toContain(chunkFileOf('src/features/admin/index.ts'))
     // Asked once, not retried.
     expect(adminCalls(admin.apiKey)).toEqual([{ method: 'GET', path: '/api_keys', query: '', body: undefined, status: 401 }])
@@ -599,6 +604,9 @@ describe('ADMIN console: who gets it', () => {
       'GET /api_keys 401',
       'GET /api_keys 200',
     ])
+    // The dashboard works all along.
+    await openKeySection(page, 'Overview')
+    await page.getByRole('heading', { name: 'What this key can spend now' }).waitFor()
     await expectClean(session, admin.apiKey)
   })
 })

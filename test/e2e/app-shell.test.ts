@@ -21,6 +21,7 @@ import { ROOT } from '../support/buildApp'
 import { E2E_DIST, E2E_PORTS } from './ports'
 import {
   axeViolations,
+  emulateColorScheme,
   connectTestWallet,
   formatAxe,
   confirmSignature,
@@ -112,7 +113,7 @@ describe('first visit', () => {
     const { page } = session
     const prefix = new URL(world.app.subPathUrl).pathname
     await pasteKey(page, secret)
-    await page.getByRole('heading', { name: 'Rate limits per model' }).waitFor()
+    await page.getByRole('heading', { name: 'What this key can spend now' }).waitFor()
     await expect(page.getByText('$7.00').isVisible()).resolves.toBe(true)
     expect(page.url().startsWith(`${world.app.subPathUrl}#/keys/`)).toBe(true)
     await page.waitForLoadState('networkidle')
@@ -186,11 +187,11 @@ describe('accessibility', () => {
     const found: string[] = []
     const check = async (where: string) => {
       for (const colorScheme of ['light', 'dark'] as const) {
-        await page.emulateMedia({ colorScheme })
+        await emulateColorScheme(page, colorScheme)
         const findings: AxeFinding[] = await axeViolations(page)
         if (findings.length > 0) found.push(formatAxe(`${where}, ${colorScheme}`, findings))
       }
-      await page.emulateMedia({ colorScheme: 'light' })
+      await emulateColorScheme(page, 'light')
     }
 
     await page.getByRole('heading', { name: HOME_HEADING }).waitFor()
@@ -206,7 +207,7 @@ describe('accessibility', () => {
     await check('signature review')
     await confirmSignature(page)
     await page.getByRole('heading', { name: 'Your new INFERENCE key' }).waitFor()
-    await page.getByRole('heading', { name: 'Rate limits per model' }).waitFor()
+    await page.getByRole('heading', { name: 'What this key can spend now' }).waitFor()
     const secret = await revealSecret(page)
     await check('reveal + dashboard')
 
@@ -214,7 +215,7 @@ describe('accessibility', () => {
     await page.getByLabel('Passphrase', { exact: true }).fill('a long enough passphrase')
     await page.getByLabel('Passphrase again').fill('a long enough passphrase')
     await page.getByRole('button', { name: 'Remember on this device' }).click()
-    await page.getByText('Your keys are remembered on this device').waitFor()
+    await page.getByText('Your keys are remembered on this device, encrypted with your passphrase.').waitFor()
     await page.reload()
     const unlock = page.getByRole('form', { name: 'Unlock remembered keys' })
     await unlock.waitFor()

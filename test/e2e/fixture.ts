@@ -227,11 +227,11 @@ export function chunkFileOf(source: string): string {
 }
 
 /** The chunks that only the wallet side loads, by their source in Vite's build manifest. */
-const WALLET_SIDE = ['src/chain/WalletModule.tsx', 'src/features/mint/index.ts']
+const WALLET_SIDE = ['src/chain/WalletModule.tsx', 'src/features/mint/index.ts', 'src/features/stake/index.ts']
 
 /**
  * File names (in assets/) of the e2e build's chunks that only the wallet side needs: the wallet
- * module, the mint page and everything they import, statically or lazily, that no other part of
+ * module, the mint and Stake pages and everything they import, statically or lazily, that no other part of
  * the app imports. Read from Vite's build manifest.
  */
 export function walletOnlyChunks(): Set<string> {

@@ -12,7 +12,7 @@ import {
   type E2EWorld,
 } from './fixture'
 import { E2E_PORTS } from './ports'
-import { connectTestWallet, mintAndSign, pasteKey, revealSecret, startMinting } from './ui'
+import { connectTestWallet, mintAndSign, openKeySection, pasteKey, revealSecret, startMinting } from './ui'
 
 let world: E2EWorld
 beforeAll(async () => {
@@ -31,7 +31,7 @@ async function seededKey(usd: number) {
   return world.venice.control.seedKey(holder.address, { apiKeyType: 'INFERENCE' }).apiKey
 }
 
-const dashboardTitle = (page: Page) => page.locator('#dashboard-title')
+const dashboardTitle = (page: Page) => page.getByRole('heading', { level: 1 })
 const keyList = (page: Page) => page.getByRole('region', { name: 'Your keys in this session' })
 
 async function expectClean(session: AppSession, ...secrets: string[]) {
@@ -47,11 +47,12 @@ describe('keys without a wallet', () => {
     const { page } = session
     await pasteKey(page, secret)
 
-    await page.getByRole('heading', { name: 'Rate limits per model' }).waitFor()
+    await page.getByRole('heading', { name: 'What this key can spend now' }).waitFor()
     await expect(dashboardTitle(page).textContent()).resolves.toContain(`…${secret.slice(-6)}`)
     await expect(page.getByText('Permitted', { exact: true }).isVisible()).resolves.toBe(true)
     await expect(page.getByText('paid (charged)').isVisible()).resolves.toBe(true)
     await expect(page.getByText('$12.50').isVisible()).resolves.toBe(true)
+    await openKeySection(page, 'Rate limits')
     await expect(page.getByRole('row', { name: /zai-org-glm-5-1/ }).isVisible()).resolves.toBe(true)
     await page.waitForLoadState('networkidle')
     await session.settled()
@@ -65,7 +66,7 @@ describe('keys without a wallet', () => {
     const calls = standinCalls(RATE_LIMITS)
     expect(calls).toHaveLength(1)
     expect(calls[0]!.headers.authorization).toBe(`Bearer ${secret}`)
-    expect(page.url()).toMatch(/#\/keys\/[\w-]+$/)
+    expect(page.url()).toMatch(/#\/keys\/[\w-]+\/limits$/)
     await expectClean(session, secret)
     await session.close()
   })
@@ -115,7 +116,7 @@ describe('keys without a wallet', () => {
     await expect(items.count()).resolves.toBe(2)
     for (const secret of [first, second]) {
       const item = items.filter({ hasText: `…${secret.slice(-6)}` })
-      await expect(item.textContent()).resolves.toMatch(/Pasted key\s*INFERENCE\s*…/)
+      await expect(item.textContent()).resolves.toMatch(/Pasted key\s*INFERENCE\s*ending in …/)
     }
     // The active key is marked as the current page.
     await expect(keyList(page).locator('a[aria-current="page"]').textContent()).resolves.toContain(second.slice(-6))
@@ -157,7 +158,7 @@ describe('keys without a wallet', () => {
     await page.getByLabel('Passphrase', { exact: true }).fill(passphrase)
     await page.getByLabel('Passphrase again').fill(passphrase)
     await page.getByRole('button', { name: 'Remember on this device' }).click()
-    await page.getByText('Your keys are remembered on this device').waitFor()
+    await page.getByText('Your keys are remembered on this device, encrypted with your passphrase.').waitFor()
 
     const stored = await page.evaluate(() => ({
       local: Object.fromEntries(Object.entries(localStorage)),
@@ -166,8 +167,8 @@ describe('keys without a wallet', () => {
     const raw = stored.local[VAULT]
     expect(raw).toBeDefined()
     for (const text of [secret, older, passphrase]) expect(raw).not.toContain(text)
-    expect(JSON.parse(raw!)).toMatchObject({ version: 1, kdf: 'PBKDF2-SHA256' })
-    expect((JSON.parse(raw!) as { iterations: number }).iterations).toBeGreaterThanOrEqual(600_000)
+    expect(JSON.parse(raw)).toMatchObject({ version: 1, kdf: 'PBKDF2-SHA256' })
+    expect((JSON.parse(raw) as { iterations: number }).iterations).toBeGreaterThanOrEqual(600_000)
     // Nowhere else in the page's storage either.
     expect(JSON.stringify(stored)).not.toContain(secret)
     expect(JSON.stringify(stored)).not.toContain(older)

@@ -3,7 +3,7 @@
  * Venice's documented sign-in errors and account switches, in words with the next step.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { hexToString, isHex, type Hex } from 'viem'
+import { hexToString, isHex } from 'viem'
 import { HOSTILE_SIGN_INS, type HostileSignIn, type SignInFlow } from '../support/venice'
 import { newHolder, openApp, startE2EWorld, veniceCalls, type AppSession, type E2EWorld } from './fixture'
 import { confirmSignature, connectTestWallet, mintAndSign, mintButton, signatureReview, startMinting } from './ui'
@@ -40,7 +40,7 @@ const signRequests = (session: AppSession) => session.wallet!.requests().filter(
 /** The text the wallet was asked to sign (wagmi sends it hex-encoded). */
 function signedText(session: AppSession, index = 0): string {
   const message = (signRequests(session)[index]!.params as [string, string])[0]
-  return isHex(message) ? hexToString(message as Hex) : message
+  return isHex(message) ? hexToString(message) : message
 }
 
 const REFUSED_BY: Record<HostileSignIn, string> = {

@@ -9,6 +9,7 @@ import {
   connectTestWallet,
   mintAndSign,
   mintButton,
+  openKeySection,
   revealSecret,
   signatureReview,
   startMinting,
@@ -103,9 +104,11 @@ describe.each(FLOWS)('minting with a wallet ($flow flow)', ({ flow, proof }) => 
     ).toBe(true)
 
     // The dashboard of the new key, from the stand-in's rate_limits.
-    await page.getByRole('heading', { name: 'Rate limits per model' }).waitFor()
+    await page.getByRole('heading', { name: 'What this key can spend now' }).waitFor()
     await expect(page.getByText('Permitted', { exact: true }).isVisible()).resolves.toBe(true)
     await expect(page.getByText('$12.50').isVisible()).resolves.toBe(true)
+    await openKeySection(page, 'Rate limits')
+    await page.getByRole('heading', { name: 'Rate limits per model' }).waitFor()
     await expect(page.getByRole('row', { name: /zai-org-glm-5-1/ }).isVisible()).resolves.toBe(true)
     expect(await leaksOf(session, secret, world.venice.url)).toEqual([])
     expect(session.pageErrors).toEqual([])
@@ -179,7 +182,11 @@ describe.each(FLOWS)('minting with a wallet ($flow flow)', ({ flow, proof }) => 
   it('fetches a fresh one instead of signing one within a minute of its expiry', async () => {
     const holder = await newHolder(world)
     world.venice.control.clearRequests()
-    const session = await openApp(world, { privateKey: holder.privateKey, beforeLoad: (page) => page.clock.install() })
+    // The page's clock starts at the stand-in's, which earlier tests of this file may have moved on.
+    const session = await openApp(world, {
+      privateKey: holder.privateKey,
+      beforeLoad: (page) => page.clock.install({ time: world.venice.control.clock.now() }),
+    })
     const { page } = session
     await connectTestWallet(page)
     await startMinting(page)

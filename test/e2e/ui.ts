@@ -1,10 +1,14 @@
 import type { Locator, Page } from 'playwright-core'
 
-/** Through RainbowKit's modal, as a user would: header button → "Test Wallet". */
+/**
+ * Through RainbowKit's modal, as a user would: header button → "Test Wallet". Connected when the
+ * connect button has gone (on a phone the account button shows only an avatar, no address).
+ */
 export async function connectTestWallet(page: Page): Promise<void> {
-  await page.getByRole('banner').getByRole('button', { name: 'Connect wallet' }).click()
+  const connect = page.getByRole('banner').getByRole('button', { name: 'Connect wallet', exact: true })
+  await connect.click()
   await page.getByRole('dialog').getByText('Test Wallet').click()
-  await page.getByRole('banner').getByRole('button', { name: /0x/ }).waitFor()
+  await connect.waitFor({ state: 'detached' })
 }
 
 export async function startMinting(page: Page): Promise<void> {
@@ -91,10 +95,25 @@ export interface AxeFinding {
  * Runs axe-core in the page and returns the violations of at least `minImpact` (default serious).
  * Evaluated rather than added as a <script>: the app's CSP (script-src 'self') refuses inline scripts.
  */
-export async function axeViolations(
-  page: Page,
-  { minImpact = 'serious' as 'minor' | 'moderate' | 'serious' | 'critical' } = {},
-): Promise<AxeFinding[]> {
+/**
+ * Switches the emulated colour scheme and waits until the page shows it: the media query matches
+ * and no CSS transition or animation (RainbowKit's button fades its colours) is still running,
+ * so axe measures the final colours, never a frame in between.
+ */
+export async function emulateColorScheme(page: Page, colorScheme: 'light' | 'dark'): Promise<void> {
+  await page.emulateMedia({ colorScheme })
+  await page.waitForFunction(
+    (dark) =>
+      window.matchMedia('(prefers-color-scheme: dark)').matches === dark &&
+      // Finite transitions and animations must have ended; an endless one (a spinner) never does.
+      document
+        .getAnimations()
+        .every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity),
+    colorScheme === 'dark',
+  )
+}
+
+export async function axeViolations(page: Page, { minImpact = 'serious' } = {}): Promise<AxeFinding[]> {
   const { readFileSync } = await import('node:fs')
   const { createRequire } = await import('node:module')
   const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
@@ -134,9 +153,15 @@ export function formatAxe(where: string, findings: AxeFinding[]): string {
 
 // ---- Appended for admin-keys.test.ts / admin-billing.test.ts ----
 
-/** Home page: paste an ADMIN key and wait until its console has listed the account's keys. */
+/** The key page's section links: 'Overview', 'Rate limits', 'ADMIN console'. */
+export async function openKeySection(page: Page, name: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'This key' }).getByRole('link', { name, exact: true }).click()
+}
+
+/** Home page: paste an ADMIN key, open its console and wait until it has listed the account's keys. */
 export async function openAdminConsole(page: Page, secret: string): Promise<void> {
   await pasteKey(page, secret)
+  await openKeySection(page, 'ADMIN console')
   await page.getByRole('heading', { name: /^Account administration/ }).waitFor()
   await page.getByRole('table', { name: 'Active keys of this account' }).waitFor()
 }
@@ -159,6 +184,15 @@ export function statValue(scope: Page | Locator, label: string): Locator {
 /** The trimmed text of every cell (th and td) of a table row. */
 export async function rowCells(row: Locator): Promise<string[]> {
   return (await row.locator(':scope > th, :scope > td').allTextContents()).map((text) => text.replace(/\s+/g, ' ').trim())
+}
+
+/** How the page's `formatUtcDate` (ui/format.ts) shows an expiry: the browser's locale, in UTC, said so. */
+export async function pageUtcDate(page: Page, iso: string): Promise<string> {
+  return page.evaluate(
+    (value) =>
+      `${new Date(value).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC', hourCycle: 'h23' })} UTC`,
+    iso,
+  )
 }
 
 /** How the page's `formatDate` (ui/format.ts) shows an ISO date, in the browser's own locale and time zone. */
@@ -189,4 +223,29 @@ export async function watchTransientText(page: Page, selector: string, needle: s
     { slot, selector, needle },
   )
   return () => page.evaluate((slot) => [...(window as unknown as Record<string, string[]>)[slot]!], slot)
+}
+
+/**
+ * Elements whose box reaches past the window's right edge, unless a scrolling ancestor that fits
+ * the window clips them (a tab bar that scrolls sideways is fine; a page that does is not).
+ */
+export function overflowingElements(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth
+    const fits = (element: Element) => element.getBoundingClientRect().right <= width + 1
+    const found: string[] = []
+    for (const element of document.body.querySelectorAll('*')) {
+      const box = element.getBoundingClientRect()
+      if (box.width === 0 || fits(element)) continue
+      let clipped = false
+      for (let up = element.parentElement; up && up !== document.body && !clipped; up = up.parentElement) {
+        clipped = getComputedStyle(up).overflowX !== 'visible' && fits(up)
+      }
+      if (clipped) continue
+      const className = typeof element.className === 'string' ? element.className.split(' ')[0] : ''
+      found.push(`${element.tagName.toLowerCase()}${className ? `.${className}` : ''} (right edge ${Math.round(box.right)} px)`)
+      if (found.length >= 5) break
+    }
+    return found
+  })
 }

@@ -39,7 +39,7 @@ async function alertText(session: AppSession, title: string | RegExp): Promise<s
 
 /** The data from rate_limits is on the page. */
 async function waitForData(session: AppSession): Promise<void> {
-  await session.page.getByRole('heading', { name: 'Rate limits per model' }).waitFor()
+  await session.page.getByRole('heading', { name: 'What this key can spend now' }).waitFor()
   await expect(session.page.getByText('Permitted', { exact: true }).isVisible()).resolves.toBe(true)
   await expect(session.page.getByText('$4.50').isVisible()).resolves.toBe(true)
 }

@@ -28,9 +28,15 @@ export function textResponse(status: number, text: string, statusText?: string):
   return new Response(text, { status, statusText, headers: { 'Content-Type': 'text/html' } })
 }
 
+/** The URL a fetch was called with (the app passes strings; Request and URL are read too). */
+export function urlOf(input: RequestInfo | URL): string {
+  if (typeof input === 'string') return input
+  return input instanceof URL ? input.href : input.url
+}
+
 /** A fetch that answers from `respond`, and remembers every call. */
 export function fakeFetch(respond: (url: string, init: RequestInit) => Response | Promise<Response>) {
-  return vi.fn<typeof fetch>(async (input, init = {}) => respond(String(input), init))
+  return vi.fn<typeof fetch>(async (input, init = {}) => respond(urlOf(input), init))
 }
 
 /** The URL and init of the `index`th call of a fake fetch. */
@@ -38,7 +44,7 @@ export function callOf(fetchMock: ReturnType<typeof fakeFetch>, index = 0): { ur
   const call = fetchMock.mock.calls[index]
   if (!call) throw new Error(`fetch was not called ${index + 1} time(s)`)
   const init = call[1] ?? {}
-  return { url: String(call[0]), init, headers: new Headers(init.headers) }
+  return { url: urlOf(call[0]), init, headers: new Headers(init.headers) }
 }
 
 export const TEST_API_BASE = 'https://api.venice.test/api/v1'

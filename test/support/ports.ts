@@ -1,4 +1,9 @@
-/** Fixed ports for the end-to-end suite and the offline sandbox (the support tests pick free ports). */
-export const CHAIN_PORT = 18545
-export const VENICE_PORT = 18546
-export const APP_PORT = 18547
+/**
+ * The offline sandbox's ports (baked into its build). `SANDBOX_PORT_BASE` moves them all (chain,
+ * stand-in, app), so a sandbox and the screenshot tour can run beside another checkout's.
+ */
+const base = Number(process.env.SANDBOX_PORT_BASE ?? 18545)
+
+export const CHAIN_PORT = base
+export const VENICE_PORT = base + 1
+export const APP_PORT = base + 2

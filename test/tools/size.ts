@@ -31,6 +31,7 @@ const STEPS: Step[] = [
     budget: { kb: 120, files: 8 },
   },
   { name: 'mint', label: 'Mint page, after the wallet module', chunks: ['src/features/mint/index.ts'], after: 'wallet' },
+  { name: 'stake', label: 'Stake page, after the wallet module', chunks: ['src/features/stake/index.ts'], after: 'wallet' },
   {
     name: 'dashboard',
     label: 'Dashboard, when a key is opened',

@@ -98,7 +98,7 @@ describe('validateKeyOptions', () => {
       expect(optionsOf({ diemLimit: '9999999999' })).toEqual({ consumptionLimit: { usd: null, diem: 9_999_999_999 } })
     })
 
-    it.each(['10000000000', '-1', '1e5', 'abc', '1,000', '0x10', '.5', '5.', 'Infinity', '$5'])('rejects %j', (text) => {
+    it.each(['10000000000', '-1', '1e5', 'abc', '0x10', '.5', '5.', 'Infinity', '$5'])('rejects %j', (text) => {
       const errors = errorsOf({ usdLimit: text, diemLimit: text })
       expect(errors.usdLimit).toMatch(/from 0 to 9,999,999,999/)
       expect(errors.diemLimit).toMatch(/from 0 to 9,999,999,999/)
@@ -118,5 +118,11 @@ describe('parseLimit', () => {
   it('reads empty as no cap and trims', () => {
     expect(parseLimit('')).toEqual({ ok: true, value: null })
     expect(parseLimit(' 42 ')).toEqual({ ok: true, value: 42 })
+  })
+
+  it('explains a comma instead of guessing whether it is a decimal or a thousands separator', () => {
+    for (const text of ['1,5', '1,000']) {
+      expect(parseLimit(text)).toEqual({ ok: false, error: 'Use a dot for decimals and no thousands separator: 1.5 or 1000.' })
+    }
   })
 })

@@ -52,7 +52,10 @@ describe('a Secret never shows its value', () => {
   it('through toString, String() and a template literal', () => {
     expect(secret.toString()).toBe(redacted)
     expect(String(secret)).toBe(redacted)
+    // The point here is what a template literal makes of a Secret.
+    // eslint-disable-next-line @typescript-eslint/restrict-template-expressions
     expect(`${secret}`).toBe(redacted)
+    // eslint-disable-next-line @typescript-eslint/restrict-template-expressions
     expect(`${secret}`).not.toContain(INFERENCE_SECRET_TEXT)
   })
 

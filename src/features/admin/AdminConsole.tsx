@@ -24,6 +24,9 @@ const TABS: readonly AdminTab<TabId>[] = [
 
 interface AdminConsoleProps {
   entry: KeyEntry
+  /** The open tab's id, from the address; anything else opens "Keys". Without `onSelectTab`, the console keeps its own. */
+  tab?: string
+  onSelectTab?: (id: TabId) => void
   /** The key this page uses was revoked here (it has already left the keyring). */
   onRevokedSelf?: () => void
 }
@@ -32,18 +35,29 @@ interface AdminConsoleProps {
  * Key management and billing for an ADMIN key. Lazily loaded, only for a key whose prefix says
  * ADMIN; it brings its own provider so neither the first load nor the dashboard carries it.
  */
-export default function AdminConsole({ entry, onRevokedSelf = () => undefined }: AdminConsoleProps) {
+export default function AdminConsole({ entry, tab, onSelectTab, onRevokedSelf = () => undefined }: AdminConsoleProps) {
   return (
     <QueryClientProvider client={queryClient}>
       {/* Keyed by the key: another ADMIN key (maybe another account) starts from a clean console. */}
-      <Console key={entry.id} entry={entry} onRevokedSelf={onRevokedSelf} />
+      <Console key={entry.id} entry={entry} routedTab={tab} onSelectTab={onSelectTab} onRevokedSelf={onRevokedSelf} />
     </QueryClientProvider>
   )
 }
 
-function Console({ entry, onRevokedSelf }: { entry: KeyEntry; onRevokedSelf: () => void }) {
+const isTabId = (id: string | undefined): id is TabId => TABS.some((tab) => tab.id === id)
+
+interface ConsoleProps {
+  entry: KeyEntry
+  routedTab: string | undefined
+  onSelectTab: ((id: TabId) => void) | undefined
+  onRevokedSelf: () => void
+}
+
+function Console({ entry, routedTab, onSelectTab, onRevokedSelf }: ConsoleProps) {
   const { refusal, checkAgain } = useAdminRefusal(entry.id)
-  const [tab, setTab] = useState<TabId>('keys')
+  const [ownTab, setOwnTab] = useState<TabId>('keys')
+  const tab = onSelectTab ? (isTabId(routedTab) ? routedTab : 'keys') : ownTab
+  const setTab = onSelectTab ?? setOwnTab
 
   if (refusal) return <Refused refusal={refusal} checkAgain={checkAgain} />
 

@@ -53,7 +53,7 @@ export function BreachLog({ entry }: { entry: KeyEntry }) {
       {log.data && rows.length === 0 && <p>No breaches: no key of this account has hit a rate limit lately.</p>}
       {rows.length > 0 && (
         <div className="table-scroll">
-          <table className="admin-breaches">
+          <table className="admin-breaches card-table">
             <caption className="visually-hidden">Rate-limit breaches, newest first</caption>
             <thead>
               <tr>
@@ -67,11 +67,11 @@ export function BreachLog({ entry }: { entry: KeyEntry }) {
             <tbody>
               {rows.map((breach, index) => (
                 <tr key={`${breach.timestamp}-${index}`}>
-                  <td>
+                  <td data-label="When">
                     <time dateTime={breach.timestamp}>{formatDate(breach.timestamp)}</time>
                   </td>
-                  <td>{keyCell(breach)}</td>
-                  <td>
+                  <td data-label="Key">{keyCell(breach)}</td>
+                  <td data-label="Model or endpoint">
                     {modelWords(breach.modelId)}
                     {breach.modelId && modelWords(breach.modelId) !== breach.modelId && (
                       <>
@@ -80,10 +80,10 @@ export function BreachLog({ entry }: { entry: KeyEntry }) {
                       </>
                     )}
                   </td>
-                  <td>
+                  <td data-label="Limit hit">
                     <strong>{breach.rateLimitType}</strong>: {breachWords(breach.rateLimitType)}
                   </td>
-                  <td>{breach.rateLimitTier ?? <span className="muted">—</span>}</td>
+                  <td data-label="Tier">{breach.rateLimitTier ?? <span className="muted">—</span>}</td>
                 </tr>
               ))}
             </tbody>

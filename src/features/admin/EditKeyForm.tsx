@@ -1,6 +1,7 @@
 import { useState, type SubmitEvent } from 'react'
 import { ErrorNotice } from '../../ui/ErrorNotice'
 import { Notice } from '../../ui/Notice'
+import { toast } from '../../ui/toast'
 import { hasReason } from '../../venice/errors'
 import type { ApiKey, UpdateKeyBody } from '../../venice/schemas'
 import { KeyOptionsForm, type FieldErrors, type KeyOptionsDraft } from '../key-options'
@@ -36,7 +37,12 @@ export function EditKeyForm({ keyId, apiKey }: { keyId: string; apiKey: ApiKey }
       .filter((field) => field !== 'id')
       .map((field) => FIELD_WORDS[field as keyof typeof FIELD_WORDS])
     setOutcome(undefined)
-    update.mutate(diff.body, { onSuccess: () => setOutcome({ kind: 'saved', fields }) })
+    update.mutate(diff.body, {
+      onSuccess: () => {
+        setOutcome({ kind: 'saved', fields })
+        toast('Changes saved.')
+      },
+    })
   }
 
   const refused = hasReason(update.error, 'adminKeyRequired', 'authenticationFailed')

@@ -1,5 +1,5 @@
 import { enumWords } from '../../ui/enumWords'
-import { formatAmount, formatDate, formatUsd } from '../../ui/format'
+import { formatAmount, formatDate, formatUsd, formatUtcDate } from '../../ui/format'
 import type { ApiKey } from '../../venice/schemas'
 import { UsageBar } from './UsageBar'
 import { MODEL_PRIVACY_NAMES } from '../key-options'
@@ -42,7 +42,7 @@ export function KeyFacts({ apiKey }: { apiKey: ApiKey }) {
       </div>
       <div>
         <dt>Expires</dt>
-        <dd>{apiKey.expiresAt ? formatDate(apiKey.expiresAt) : 'Never'}</dd>
+        <dd>{apiKey.expiresAt ? formatUtcDate(apiKey.expiresAt) : 'Never'}</dd>
       </div>
       <div>
         <dt>Created</dt>

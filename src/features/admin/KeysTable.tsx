@@ -1,6 +1,6 @@
 import { enumWords } from '../../ui/enumWords'
 import { memo, useDeferredValue, useMemo, useState } from 'react'
-import { formatAmount, formatDate, formatUsd } from '../../ui/format'
+import { formatAmount, formatDate, formatUsd, formatUtcDate } from '../../ui/format'
 import { ShowMoreRows, useRowWindow } from '../../ui/rowWindow'
 import { compareCells, SortableHeader, useSort } from '../../ui/sortable'
 import { KEY_TYPES, type ApiKey } from '../../venice/schemas'
@@ -106,7 +106,7 @@ export function KeysTable({ keys, entry, onManage }: KeysTableProps) {
           : `${rows.length} of ${keys.length} keys shown.`}
       </p>
       <div className="table-scroll">
-        <table className="admin-keys">
+        <table className="admin-keys card-table">
           <caption className="visually-hidden">Active keys of this account</caption>
           <thead>
             <tr>
@@ -165,19 +165,21 @@ const KeyRow = memo(function KeyRow({ apiKey: key, inUse, onManage }: KeyRowProp
           </>
         )}
       </th>
-      <td>
+      <td data-label="Type">
         <span className={`badge badge-${key.apiKeyType.toLowerCase()}`}>{key.apiKeyType}</span>
       </td>
-      <td>
+      <td data-label="Ends in">
         <code>…{key.last6Chars}</code>
       </td>
-      <td>{formatDate(key.createdAt)}</td>
-      <td>{key.lastUsedAt ? formatDate(key.lastUsedAt) : <span className="muted">never</span>}</td>
-      <td>{key.expiresAt ? formatDate(key.expiresAt) : <span className="muted">never</span>}</td>
-      <td>{limitWords(key)}</td>
-      <td>{enumWords(MODEL_PRIVACY_NAMES, key.modelPrivacy)}</td>
-      <td>{week ? `${formatUsd(week.usd)} · ${formatAmount(week.diem)} DIEM` : <span className="muted">unknown</span>}</td>
-      <td>
+      <td data-label="Created">{formatDate(key.createdAt)}</td>
+      <td data-label="Last used">{key.lastUsedAt ? formatDate(key.lastUsedAt) : <span className="muted">never</span>}</td>
+      <td data-label="Expires">{key.expiresAt ? formatUtcDate(key.expiresAt) : <span className="muted">never</span>}</td>
+      <td data-label="Limit">{limitWords(key)}</td>
+      <td data-label="Models">{enumWords(MODEL_PRIVACY_NAMES, key.modelPrivacy)}</td>
+      <td data-label="Last 7 days">
+        {week ? `${formatUsd(week.usd)} · ${formatAmount(week.diem)} DIEM` : <span className="muted">unknown</span>}
+      </td>
+      <td data-label="This period">
         {usd === null && diem === null && <span className="muted">no cap</span>}
         {usd !== null && <UsageBar label="USD this period" used={key.currentPeriodUsage?.usd} limit={usd} format={formatUsd} />}
         {diem !== null && (
@@ -189,7 +191,7 @@ const KeyRow = memo(function KeyRow({ apiKey: key, inUse, onManage }: KeyRowProp
           />
         )}
       </td>
-      <td>
+      <td className="row-actions">
         <button type="button" className="button" aria-label={`Manage ${keyName(key)}`} onClick={() => onManage(key)}>
           Manage
         </button>

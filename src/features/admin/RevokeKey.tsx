@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { ErrorNotice } from '../../ui/ErrorNotice'
 import { Notice } from '../../ui/Notice'
+import { toast } from '../../ui/toast'
 import { hasReason } from '../../venice/errors'
 import type { ApiKey } from '../../venice/schemas'
 import type { KeyEntry } from '../../session/keyring'
@@ -41,7 +42,15 @@ export function RevokeKey({ entry, apiKey, onRevoked, onRevokedSelf }: RevokeKey
 
   function confirm() {
     if (inUse && step === 'confirm') return setStep('confirmInUse')
-    revoke.mutate({ veniceKeyId: apiKey.id, inUse }, { onSuccess: () => !inUse && onRevoked() })
+    revoke.mutate(
+      { veniceKeyId: apiKey.id, inUse },
+      {
+        onSuccess: () => {
+          toast(`Revoked ${keyName(apiKey)}.`)
+          if (!inUse) onRevoked()
+        },
+      },
+    )
   }
 
   const refused = hasReason(revoke.error, 'adminKeyRequired', 'authenticationFailed')

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useSyncExternalStore } from 'react'
 import uPlot from 'uplot'
 import 'uplot/dist/uPlot.min.css'
 import { formatAmount, formatUsd } from '../../ui/format'
@@ -14,6 +14,8 @@ const MIN_WIDTH = 280
  */
 export default function UsageChart({ rows, summary }: { rows: UsageAnalytics['byDate']; summary: string }) {
   const container = useRef<HTMLDivElement>(null)
+  // The chart draws with the page's colours: draw again when the system switches light/dark.
+  const dark = useSyncExternalStore(subscribeToScheme, prefersDark)
 
   useEffect(() => {
     const element = container.current
@@ -38,7 +40,8 @@ export default function UsageChart({ rows, summary }: { rows: UsageAnalytics['by
       {
         width: width(),
         height: HEIGHT,
-        legend: { show: false },
+        // The legend under the chart shows the values of the day under the pointer.
+        legend: { show: true, live: true },
         // Days are UTC days: label them so, whatever the viewer's time zone.
         tzDate: (seconds) => uPlot.tzDate(new Date(seconds * 1000), 'Etc/UTC'),
         scales: {
@@ -47,9 +50,24 @@ export default function UsageChart({ rows, summary }: { rows: UsageAnalytics['by
           diem: { range: (_u, _min, max) => [0, max > 0 ? max * 1.1 : 1] },
         },
         series: [
-          {},
-          { label: 'USD', scale: 'usd', stroke: usd, width: 2, points: { show: rows.length <= 31 } },
-          { label: 'DIEM', scale: 'diem', stroke: diem, width: 2, dash: [6, 4], points: { show: rows.length <= 31 } },
+          { label: 'Day (UTC)', value: (_u, seconds) => (seconds == null ? '—' : utcDay(seconds)) },
+          {
+            label: 'USD',
+            scale: 'usd',
+            stroke: usd,
+            width: 2,
+            points: { show: rows.length <= 31 },
+            value: (_u, v) => (v == null ? '—' : formatUsd(v)),
+          },
+          {
+            label: 'DIEM',
+            scale: 'diem',
+            stroke: diem,
+            width: 2,
+            dash: [6, 4],
+            points: { show: rows.length <= 31 },
+            value: (_u, v) => (v == null ? '—' : formatAmount(v)),
+          },
         ],
         axes: [
           axis,
@@ -76,7 +94,7 @@ export default function UsageChart({ rows, summary }: { rows: UsageAnalytics['by
       resize?.disconnect()
       plot.destroy()
     }
-  }, [rows])
+  }, [rows, dark])
 
   return (
     <figure className="usage-chart">
@@ -88,3 +106,13 @@ export default function UsageChart({ rows, summary }: { rows: UsageAnalytics['by
     </figure>
   )
 }
+
+const DARK = '(prefers-color-scheme: dark)'
+const prefersDark = () => window.matchMedia(DARK).matches
+function subscribeToScheme(listener: () => void) {
+  const query = window.matchMedia(DARK)
+  query.addEventListener('change', listener)
+  return () => query.removeEventListener('change', listener)
+}
+const utcDay = (seconds: number) =>
+  new Date(seconds * 1000).toLocaleDateString(undefined, { dateStyle: 'medium', timeZone: 'UTC' })

@@ -51,7 +51,7 @@ export function TopModels({ rows }: { rows: UsageAnalytics['byModel'] }) {
         <p className="muted">No model was used in this period.</p>
       ) : (
         <div className="table-scroll">
-          <table>
+          <table className="card-table">
             <thead>
               <tr>
                 <th scope="col">Model</th>
@@ -65,10 +65,10 @@ export function TopModels({ rows }: { rows: UsageAnalytics['byModel'] }) {
               {bySpend(rows).map((row) => (
                 <tr key={`${row.modelName}-${row.unitType ?? ''}`}>
                   <th scope="row">{row.modelName}</th>
-                  <td>{row.modelType ?? '—'}</td>
-                  <td>{units(row.totalUnits, row.unitType)}</td>
-                  <td>{formatUsd(row.totalUsd)}</td>
-                  <td>{formatAmount(row.totalDiem)}</td>
+                  <td data-label="Kind">{row.modelType ?? '—'}</td>
+                  <td data-label="Used">{units(row.totalUnits, row.unitType)}</td>
+                  <td data-label="USD">{formatUsd(row.totalUsd)}</td>
+                  <td data-label="DIEM">{formatAmount(row.totalDiem)}</td>
                 </tr>
               ))}
             </tbody>
@@ -87,7 +87,7 @@ export function TopKeys({ rows }: { rows: UsageAnalytics['byKey'] }) {
         <p className="muted">No key spent anything in this period.</p>
       ) : (
         <div className="table-scroll">
-          <table>
+          <table className="card-table">
             <thead>
               <tr>
                 <th scope="col">Key</th>
@@ -103,9 +103,9 @@ export function TopKeys({ rows }: { rows: UsageAnalytics['byKey'] }) {
                     {(row.description && <ExternalText text={row.description} limit={DESCRIPTION_LIMIT} />) ||
                       (row.apiKeyId ? <span className="muted">Untitled key</span> : <span className="muted">Without a key</span>)}
                   </th>
-                  <td>{units(row.totalUnits, null)}</td>
-                  <td>{formatUsd(row.totalUsd)}</td>
-                  <td>{formatAmount(row.totalDiem)}</td>
+                  <td data-label="Units">{units(row.totalUnits, null)}</td>
+                  <td data-label="USD">{formatUsd(row.totalUsd)}</td>
+                  <td data-label="DIEM">{formatAmount(row.totalDiem)}</td>
                 </tr>
               ))}
             </tbody>

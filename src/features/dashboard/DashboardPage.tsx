@@ -1,44 +1,60 @@
 import { QueryClientProvider, useQuery } from '@tanstack/react-query'
+import { useEffect } from 'react'
 import { ErrorNotice } from '../../ui/ErrorNotice'
-import { formatDate, formatDuration } from '../../ui/format'
+import { formatDuration, formatUtcDate } from '../../ui/format'
 import { Notice } from '../../ui/Notice'
 import { useNow } from '../../ui/useNow'
 import { isVeniceError } from '../../venice/errors'
 import { queryClient } from '../../query/queryClient'
 import type { KeyEntry } from '../../session/keyring'
+import { keyring } from '../../session/store'
 import { Balances } from './Balances'
 import { EpochCountdown } from './EpochCountdown'
+import { FundingHint, hasNothingToSpend } from './FundingHint'
 import { keyQueries } from './queries'
 import { RateLimitsTable } from './RateLimitsTable'
 import { ExternalText } from '../../ui/ExternalText'
 
+interface DashboardProps {
+  entry: KeyEntry
+  /** The overview (access, balances) or the per-model rate limits: one request serves both. */
+  section: 'overview' | 'limits'
+  /** Where the overview points for the rate limits. */
+  limitsHref?: string
+  /** Where a key with nothing to spend is sent to fund it. */
+  stakeHref: string
+}
+
 /** Lazily loaded: brings its own provider so the first page load carries no query code. */
-export default function DashboardPage({ entry }: { entry: KeyEntry }) {
+export default function DashboardPage(props: DashboardProps) {
   return (
     <QueryClientProvider client={queryClient}>
-      <Dashboard entry={entry} />
+      <Dashboard {...props} />
     </QueryClientProvider>
   )
 }
 
 /** What one key can do right now, from `GET /api_keys/rate_limits`. */
-function Dashboard({ entry }: { entry: KeyEntry }) {
+function Dashboard({ entry, section, limitsHref, stakeHref }: DashboardProps) {
   const query = useQuery(keyQueries.rateLimits(entry.id))
   const { data, error, failureReason, isFetching, dataUpdatedAt } = query
+  const rejected = isVeniceError(error) && error.status === 401
+  useEffect(() => {
+    if (rejected !== Boolean(entry.rejected)) keyring.update(entry.id, { rejected })
+  }, [rejected, entry.id, entry.rejected])
 
   return (
-    <section className="dashboard" aria-labelledby="dashboard-title" aria-busy={isFetching}>
-      <header className="dashboard-header">
-        <h1 id="dashboard-title">
-          <ExternalText text={entry.description} limit={80} />{' '}
-          <span className={`badge badge-${entry.secret.type.toLowerCase()}`}>{entry.secret.type}</span>{' '}
-          <code>…{entry.secret.last6}</code>
-        </h1>
+    <section
+      className="dashboard"
+      aria-label={section === 'overview' ? 'What this key can do' : 'Rate limits'}
+      aria-busy={isFetching}
+    >
+      <div className="refresh-bar">
+        {dataUpdatedAt > 0 ? <UpdatedAgo at={dataUpdatedAt} /> : <p className="hint">Asking Venice…</p>}
         <button type="button" className="button" onClick={() => void query.refetch()} disabled={isFetching}>
           {isFetching ? 'Refreshing…' : 'Refresh'}
         </button>
-      </header>
-      {dataUpdatedAt > 0 && <UpdatedAgo at={dataUpdatedAt} />}
+      </div>
 
       {isFetching && isVeniceError(failureReason) && failureReason.status === 429 && (
         <Notice tone="warning" title="Venice is rate-limiting this key">
@@ -52,8 +68,10 @@ function Dashboard({ entry }: { entry: KeyEntry }) {
       {error && !isFetching && <DashboardError error={error} />}
       {!data && !error && <p aria-live="polite">Loading what this key can do…</p>}
 
-      {data && (
+      {data && section === 'limits' && <RateLimitsTable rateLimits={data.rateLimits} />}
+      {data && section === 'overview' && (
         <>
+          {hasNothingToSpend(data) && <FundingHint data={data} stakeHref={stakeHref} />}
           <dl className="stats">
             <div>
               <dt>Access</dt>
@@ -71,7 +89,7 @@ function Dashboard({ entry }: { entry: KeyEntry }) {
             </div>
             <div>
               <dt>Key expires</dt>
-              <dd>{data.keyExpiration ? formatDate(data.keyExpiration) : 'Never'}</dd>
+              <dd>{data.keyExpiration ? formatUtcDate(data.keyExpiration) : 'Never'}</dd>
             </div>
             <div>
               <dt>Next epoch (daily reset)</dt>
@@ -81,7 +99,11 @@ function Dashboard({ entry }: { entry: KeyEntry }) {
             </div>
           </dl>
           <Balances balances={data.balances} />
-          <RateLimitsTable rateLimits={data.rateLimits} />
+          {limitsHref && (
+            <p>
+              <a href={limitsHref}>Rate limits of {data.rateLimits.items.length} models</a>
+            </p>
+          )}
         </>
       )}
     </section>

@@ -1,6 +1,6 @@
 import { memo, useDeferredValue, useMemo, useState } from 'react'
 import { RATE_LIMIT_TYPES, type RateLimitType, type RateLimits } from '../../venice/schemas'
-import { formatAmount } from '../../ui/format'
+import { formatAmount, formatCompact } from '../../ui/format'
 import { ShowMoreRows, useRowWindow } from '../../ui/rowWindow'
 import { compareCells, SortableHeader, useSort } from '../../ui/sortable'
 import { UnreadableItems } from '../../ui/UnreadableItems'
@@ -96,7 +96,15 @@ const RateLimitRow = memo(function RateLimitRow({ row, columns }: { row: Row; co
           not throughput-limited
         </td>
       ) : (
-        columns.map((type) => <td key={type}>{row.limits[type] === undefined ? '—' : formatAmount(row.limits[type])}</td>)
+        columns.map((type) => (
+          <td key={type} className="number">
+            {row.limits[type] === undefined ? (
+              '—'
+            ) : (
+              <abbr title={formatAmount(row.limits[type])}>{formatCompact(row.limits[type])}</abbr>
+            )}
+          </td>
+        ))
       )}
     </tr>
   )

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react'
 import { Field } from '../../ui/Field'
 import { Notice } from '../../ui/Notice'
 import { useNow } from '../../ui/useNow'
@@ -21,14 +22,43 @@ interface KeyOptionsFormProps {
   typeLocked?: boolean
 }
 
+/** The fields that can be wrong, in the order the form shows them. */
+const FIELD_NAMES = {
+  description: 'Description',
+  expiryDate: 'Expiry date',
+  usdLimit: 'USD limit',
+  diemLimit: 'DIEM limit',
+} as const
+
 /** The key's settings, shared by the wallet mint and the ADMIN console's "create key". */
 export function KeyOptionsForm({ draft, onChange, errors, disabled = false, typeLocked = false }: KeyOptionsFormProps) {
   const set = <F extends keyof KeyOptionsDraft>(field: F, value: KeyOptionsDraft[F]) => onChange({ ...draft, [field]: value })
   const tomorrow = utcDay(new Date(useNow(60_000) + 86_400_000))
+  const fieldset = useRef<HTMLFieldSetElement>(null)
+  const problems = (Object.keys(FIELD_NAMES) as (keyof typeof FIELD_NAMES)[]).flatMap((field) =>
+    errors[field] ? [{ field, name: FIELD_NAMES[field], error: errors[field] }] : [],
+  )
+
+  // Each submit sets a new errors object: take the user to the first field to fix.
+  useEffect(() => {
+    fieldset.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
+  }, [errors])
 
   return (
-    <fieldset className="key-options" disabled={disabled}>
+    <fieldset className="key-options" disabled={disabled} ref={fieldset}>
       <legend>Key settings</legend>
+      {problems.length > 1 && (
+        <div className="notice notice-error error-summary" role="alert">
+          <strong className="notice-title">Check {problems.length} settings:</strong>
+          <ul>
+            {problems.map(({ field, name, error }) => (
+              <li key={field}>
+                {name}: {error}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
 
       {typeLocked ? (
         <p className="locked-type">
@@ -99,7 +129,7 @@ export function KeyOptionsForm({ draft, onChange, errors, disabled = false, type
       )}
 
       <div className="field-row">
-        <Field label="USD limit" hint="Empty: no cap." error={errors.usdLimit}>
+        <Field label="USD limit" hint="Empty: no cap. Decimals with a dot: 2.5" error={errors.usdLimit}>
           {(control) => (
             <input
               {...control}
@@ -111,7 +141,7 @@ export function KeyOptionsForm({ draft, onChange, errors, disabled = false, type
             />
           )}
         </Field>
-        <Field label="DIEM limit" hint="Empty: no cap." error={errors.diemLimit}>
+        <Field label="DIEM limit" hint="Empty: no cap. Decimals with a dot: 2.5" error={errors.diemLimit}>
           {(control) => (
             <input
               {...control}

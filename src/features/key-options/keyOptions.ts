@@ -65,6 +65,8 @@ export function validateExpiryDate(date: string, now: Date): string | undefined 
 export function parseLimit(text: string): { ok: true; value: number | null } | { ok: false; error: string } {
   const trimmed = text.trim()
   if (trimmed === '') return { ok: true, value: null }
+  // "1,5" or "1,000": a comma could be either, so it is explained rather than guessed.
+  if (trimmed.includes(',')) return { ok: false, error: 'Use a dot for decimals and no thousands separator: 1.5 or 1000.' }
   const value = Number(trimmed)
   if (!AMOUNT.test(trimmed) || !Number.isFinite(value) || value > MAX_CONSUMPTION_LIMIT) {
     return { ok: false, error: 'Enter an amount from 0 to 9,999,999,999, or leave it empty for no cap.' }

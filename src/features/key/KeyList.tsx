@@ -3,6 +3,7 @@ import { keyring } from '../../session/store'
 import { useKeys } from '../../session/useKeyring'
 import { clip } from '../../ui/clip'
 import { ExternalText } from '../../ui/ExternalText'
+import { toast } from '../../ui/toast'
 
 interface KeyListProps {
   activeId?: string
@@ -28,10 +29,11 @@ export function KeyList({ activeId, hrefFor, onForget }: KeyListProps) {
               <span className="visually-hidden">ending in </span>
               <code>…{entry.secret.last6}</code>
               {entry.unsaved && <span className="badge badge-warning">not saved yet</span>}
+              {entry.rejected && <span className="badge badge-rejected">rejected by Venice</span>}
             </a>
             <button
               type="button"
-              className="button link"
+              className={entry.rejected ? 'button danger' : 'button link'}
               aria-label={`Forget ${clip(entry.description, 80)} (…${entry.secret.last6})`}
               onClick={() => {
                 if (
@@ -40,6 +42,7 @@ export function KeyList({ activeId, hrefFor, onForget }: KeyListProps) {
                 )
                   return
                 keyring.remove(entry.id)
+                toast(`Forgot ${clip(entry.description, 80)} (…${entry.secret.last6}) in this browser.`)
                 onForget?.(entry)
               }}
             >

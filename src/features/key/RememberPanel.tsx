@@ -5,6 +5,7 @@ import { ForgetEverythingButton } from './ForgetEverythingButton'
 import { Notice } from '../../ui/Notice'
 import { rememberedKeys } from '../../session/store'
 import { useKeys, useRememberStatus } from '../../session/useKeyring'
+import { toast } from '../../ui/toast'
 
 const MIN_PASSPHRASE = 8
 /** On an IPFS path gateway other sites share this origin and its storage: nothing is stored there. */
@@ -25,7 +26,14 @@ export function RememberPanel() {
     return (
       <section className="remember" aria-label="Remembered on this device">
         <p>Your keys are remembered on this device, encrypted with your passphrase.</p>
-        <button type="button" className="button" onClick={() => rememberedKeys.stopRemembering()}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            rememberedKeys.stopRemembering()
+            toast('This device no longer remembers your keys.')
+          }}
+        >
           Stop remembering
         </button>
         <ForgetEverythingButton />
@@ -57,6 +65,7 @@ export function RememberPanel() {
     try {
       await rememberedKeys.enable(passphrase)
       setOpen(false)
+      toast('Your keys are remembered on this device, encrypted.')
     } catch {
       setError('This browser could not encrypt or store the keys.')
     } finally {

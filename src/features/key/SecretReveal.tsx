@@ -2,20 +2,29 @@ import { useId, useState } from 'react'
 import { Notice } from '../../ui/Notice'
 import type { KeyEntry } from '../../session/keyring'
 import { keyring } from '../../session/store'
+import { envFile, snippets } from './snippets'
+
+interface SecretRevealProps {
+  entry: KeyEntry
+  apiUrl: string
+  /** Closes the panel; offered once the key is saved. */
+  onDone?: () => void
+}
 
 /** The reveal-once view of a new key. Copying, downloading or confirming marks it saved. */
-export function SecretReveal({ entry, apiUrl }: { entry: KeyEntry; apiUrl: string }) {
+export function SecretReveal({ entry, apiUrl, onDone }: SecretRevealProps) {
   const titleId = useId()
   const [revealed, setRevealed] = useState(false)
-  const [copied, setCopied] = useState<'secret' | 'curl' | 'failed'>()
+  const [copied, setCopied] = useState<'secret' | 'snippet' | 'failed'>()
   const secret = entry.secret.expose()
   const masked = `VENICE_${entry.secret.type}_KEY_${'•'.repeat(16)}${entry.secret.last6}`
-  const envFile = `VENICE_API_KEY=${secret}\n`
   const envName = `venice-${entry.secret.last6}.env`
-  const curl = `set -a; . ./${envName}; set +a; curl -s -H "Authorization: Bearer $VENICE_API_KEY" ${apiUrl}/api_keys/rate_limits`
+  const examples = snippets(apiUrl, envName)
+  const [shown, setShown] = useState(examples[0]!.id)
+  const example = examples.find((snippet) => snippet.id === shown) ?? examples[0]!
   const markSaved = () => keyring.update(entry.id, { unsaved: false })
 
-  async function copy(text: string, what: 'secret' | 'curl') {
+  async function copy(text: string, what: 'secret' | 'snippet') {
     try {
       await navigator.clipboard.writeText(text)
       setCopied(what)
@@ -26,7 +35,7 @@ export function SecretReveal({ entry, apiUrl }: { entry: KeyEntry; apiUrl: strin
   }
 
   function download() {
-    const url = URL.createObjectURL(new Blob([envFile], { type: 'text/plain' }))
+    const url = URL.createObjectURL(new Blob([envFile(secret, apiUrl)], { type: 'text/plain' }))
     const link = Object.assign(document.createElement('a'), { href: url, download: envName })
     link.click()
     URL.revokeObjectURL(url)
@@ -41,36 +50,58 @@ export function SecretReveal({ entry, apiUrl }: { entry: KeyEntry; apiUrl: strin
       </Notice>
       <div className="secret-box">
         <code data-testid="secret-value">{revealed ? secret : masked}</code>
-        <button type="button" className="button" aria-pressed={revealed} onClick={() => setRevealed(!revealed)}>
-          {revealed ? 'Hide' : 'Reveal'}
-        </button>
-        <button type="button" className="button" onClick={() => void copy(secret, 'secret')}>
-          Copy
-        </button>
-        <button type="button" className="button" onClick={download}>
-          Download .env
-        </button>
+        <div className="button-row">
+          <button type="button" className="button" aria-pressed={revealed} onClick={() => setRevealed(!revealed)}>
+            {revealed ? 'Hide' : 'Reveal'}
+          </button>
+          <button type="button" className="button" onClick={() => void copy(secret, 'secret')}>
+            Copy
+          </button>
+          <button type="button" className="button" onClick={download}>
+            Download .env
+          </button>
+        </div>
       </div>
       <p className="hint" role="status">
         {copied === 'secret' && 'Copied to the clipboard.'}
-        {copied === 'curl' && 'Command copied.'}
+        {copied === 'snippet' && 'Example copied: it reads the key from the .env file.'}
         {copied === 'failed' && 'The browser did not allow copying: reveal the key and copy it by hand.'}
       </p>
-      <h3>Try it</h3>
-      <p className="hint">From the folder where you saved {envName}:</p>
+
+      <h3>Use it now</h3>
+      <p className="hint">
+        Venice speaks the OpenAI API: any OpenAI client works with the base URL <code className="nowrap">{apiUrl}</code> and this
+        key. The .env file holds both (VENICE_API_KEY, VENICE_BASE_URL); these examples read it from there.
+      </p>
+      <div className="segmented" role="group" aria-label="Example">
+        {examples.map((snippet) => (
+          <button key={snippet.id} type="button" aria-pressed={snippet.id === example.id} onClick={() => setShown(snippet.id)}>
+            {snippet.label}
+          </button>
+        ))}
+      </div>
       <pre className="command">
-        <code>{curl}</code>
+        <code>{example.code}</code>
       </pre>
-      <button type="button" className="button" onClick={() => void copy(curl, 'curl')}>
-        Copy command
-      </button>
-      {entry.unsaved ? (
-        <button type="button" className="button primary" onClick={markSaved}>
-          I have saved it
+      <div className="actions">
+        <button type="button" className="button" onClick={() => void copy(example.code, 'snippet')}>
+          Copy example
         </button>
-      ) : (
-        <p className="hint">Marked as saved.</p>
-      )}
+        {entry.unsaved ? (
+          <button type="button" className="button primary" onClick={markSaved}>
+            I have saved it
+          </button>
+        ) : (
+          <>
+            <span className="hint saved-mark">Marked as saved.</span>
+            {onDone && (
+              <button type="button" className="button primary" onClick={onDone}>
+                Done
+              </button>
+            )}
+          </>
+        )}
+      </div>
     </section>
   )
 }

@@ -1,4 +1,5 @@
 export { KeyList } from './KeyList'
+export { KeyTitle } from './KeyTitle'
 export { PasteKeyForm } from './PasteKeyForm'
 export { RememberPanel } from './RememberPanel'
 export { SecretReveal } from './SecretReveal'

@@ -7,7 +7,7 @@ import { Notice } from '../../ui/Notice'
 const tokens = (amount: bigint) => formatAmount(Number(formatUnits(amount, TOKEN_DECIMALS)))
 
 /** Tells the user before any signature whether Venice will mint for this wallet. */
-export function EligibilityPanel({ eligibility }: { eligibility: Eligibility }) {
+export function EligibilityPanel({ eligibility, stakeHref }: { eligibility: Eligibility; stakeHref: string }) {
   switch (eligibility.status) {
     case 'checking':
       return <p aria-live="polite">Checking your staked VVV on Base…</p>
@@ -24,6 +24,18 @@ export function EligibilityPanel({ eligibility }: { eligibility: Eligibility }) 
             Venice will refuse to mint a key for it. This wallet holds {tokens(eligibility.vvv)} VVV
             {eligibility.vvv > 0n ? ' that could be staked' : ''}. Any non-zero stake is enough: even 1 staked VVV will do.
           </p>
+          {eligibility.vvv > 0n ? (
+            <p>
+              <a href={stakeHref} className="button primary">
+                Stake VVV
+              </a>{' '}
+              Come back here afterwards: this check updates by itself.
+            </p>
+          ) : (
+            <p>
+              Get VVV on Base first, then <a href={stakeHref}>stake it on the Stake page</a>.
+            </p>
+          )}
         </Notice>
       )
     case 'eligible':

@@ -1,9 +1,9 @@
-import { useConnectModal } from '@rainbow-me/rainbowkit'
 import { useEffect, useState, type SubmitEvent } from 'react'
 import { isAddressEqual } from 'viem'
 import { useAccount, useSwitchChain } from 'wagmi'
 import { base } from 'wagmi/chains'
 import { useEligibility } from '../../chain/useEligibility'
+import { useOpenConnect } from '../../chain/WalletModule'
 import { Notice } from '../../ui/Notice'
 import { useMemoryDraft } from '../../ui/useMemoryDraft'
 import { DEFAULT_DRAFT, KeyOptionsForm, validateKeyOptions, type FieldErrors } from '../key-options'
@@ -17,9 +17,17 @@ import { useMint } from './useMint'
  * Connect → eligibility → settings → token or challenge, checked and shown in words → signature →
  * key. Loaded with the wallet code only.
  */
-export default function MintPage({ onMinted, aboutHref }: { onMinted: (keyId: string) => void; aboutHref: string }) {
+export default function MintPage({
+  onMinted,
+  aboutHref,
+  stakeHref,
+}: {
+  onMinted: (keyId: string) => void
+  aboutHref: string
+  stakeHref: string
+}) {
   const { address, chainId, isConnected } = useAccount()
-  const { openConnectModal } = useConnectModal()
+  const openConnectModal = useOpenConnect()
   const { switchChain, isPending: switching, error: switchError } = useSwitchChain()
   const eligibility = useEligibility(address)
   const [draft, setDraft] = useMemoryDraft('mint-options', DEFAULT_DRAFT)
@@ -78,7 +86,7 @@ export default function MintPage({ onMinted, aboutHref }: { onMinted: (keyId: st
           {switchError && <p className="field-error">The wallet did not switch: {switchError.message.split('\n')[0]}</p>}
         </Notice>
       )}
-      {isConnected && <EligibilityPanel eligibility={eligibility} />}
+      {isConnected && <EligibilityPanel eligibility={eligibility} stakeHref={stakeHref} />}
 
       <form onSubmit={submit} noValidate>
         <KeyOptionsForm draft={draft} onChange={setDraft} errors={errors} disabled={busy} />

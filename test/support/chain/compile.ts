@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import solc from 'solc'
 
-const CONTRACTS = ['MockVVV', 'MockStaking'] as const
+const CONTRACTS = ['MockVVV', 'MockStaking', 'MockDiem'] as const
 const here = import.meta.dirname
 const sourceDir = join(here, 'contracts')
 

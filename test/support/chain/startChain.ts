@@ -12,16 +12,22 @@ import {
 import { privateKeyToAccount } from 'viem/accounts'
 import { base } from 'viem/chains'
 import { OPERATOR_ACCOUNT } from './accounts'
-import { MULTICALL3_ADDRESS, STAKING_ADDRESS, VVV_ADDRESS } from './addresses'
+import { DIEM_ADDRESS, MULTICALL3_ADDRESS, STAKING_ADDRESS, VVV_ADDRESS } from './addresses'
 import { startAnvil } from './anvil'
-import { mockStaking, mockVvv, type ContractArtifact } from './artifacts'
+import { mockDiem, mockStaking, mockVvv, type ContractArtifact } from './artifacts'
 import { multicall3RuntimeBytecode } from './multicall3'
 
 export interface TestChain {
   rpcUrl: string
   publicClient: PublicClient<HttpTransport, Chain>
-  /** Sets exact VVV and/or sVVV balances (token units with 18 decimals, e.g. parseEther('100')). */
-  setBalances(address: Address, balances: { vvv?: bigint; svvv?: bigint }): Promise<void>
+  /** Sets exact VVV, sVVV and/or liquid DIEM balances (token units with 18 decimals, e.g. parseEther('100')). */
+  setBalances(address: Address, balances: { vvv?: bigint; svvv?: bigint; diem?: bigint }): Promise<void>
+  /** Sets the cooldowns, in seconds (0 restores the defaults: 7 days for sVVV, 1 day for DIEM). */
+  setCooldowns(cooldowns: { svvv?: number; diem?: number }): Promise<void>
+  /** Moves the chain's clock forward and mines a block stamped with the new time. */
+  increaseTime(seconds: number): Promise<void>
+  /** The latest block's timestamp, in Unix seconds. */
+  now(): Promise<number>
   /** Sets the address's ETH balance, in ether (e.g. '1.5'). */
   fund(address: Address, eth: string): Promise<void>
   stop(): Promise<void>
@@ -45,6 +51,7 @@ export async function startChain({ port }: { port: number }): Promise<TestChain>
     for (const [address, bytecode] of [
       [VVV_ADDRESS, mockVvv.deployedBytecode],
       [STAKING_ADDRESS, mockStaking.deployedBytecode],
+      [DIEM_ADDRESS, mockDiem.deployedBytecode],
       [MULTICALL3_ADDRESS, multicall3RuntimeBytecode()],
     ] as const) {
       await testClient.setCode({ address, bytecode })
@@ -56,14 +63,9 @@ export async function startChain({ port }: { port: number }): Promise<TestChain>
 
   // The operator's transactions go one at a time, so concurrent calls never race for a nonce.
   let queue = Promise.resolve()
-  const setBalance = (token: ContractArtifact, tokenAddress: Address, account: Address, amount: bigint) => {
+  const operate = (token: ContractArtifact, tokenAddress: Address, functionName: string, args: readonly unknown[]) => {
     const sent = queue.then(async () => {
-      const hash = await operator.writeContract({
-        address: tokenAddress,
-        abi: token.abi,
-        functionName: 'setBalance',
-        args: [account, amount],
-      })
+      const hash = await operator.writeContract({ address: tokenAddress, abi: token.abi, functionName, args })
       await publicClient.waitForTransactionReceipt({ hash, pollingInterval: 50 })
     })
     queue = sent.catch(() => {})
@@ -73,13 +75,26 @@ export async function startChain({ port }: { port: number }): Promise<TestChain>
   return {
     rpcUrl: anvil.rpcUrl,
     publicClient,
-    async setBalances(address, { vvv, svvv }) {
-      if (vvv !== undefined) await setBalance(mockVvv, VVV_ADDRESS, address, vvv)
-      if (svvv !== undefined) await setBalance(mockStaking, STAKING_ADDRESS, address, svvv)
+    async setBalances(address, { vvv, svvv, diem }) {
+      if (vvv !== undefined) await operate(mockVvv, VVV_ADDRESS, 'setBalance', [address, vvv])
+      if (svvv !== undefined) await operate(mockStaking, STAKING_ADDRESS, 'setBalance', [address, svvv])
+      if (diem !== undefined) await operate(mockDiem, DIEM_ADDRESS, 'setBalance', [address, diem])
+    },
+    async setCooldowns({ svvv, diem }) {
+      if (svvv !== undefined) await operate(mockStaking, STAKING_ADDRESS, 'setCooldownDuration', [BigInt(svvv)])
+      if (diem !== undefined) await operate(mockDiem, DIEM_ADDRESS, 'setCooldownDuration', [BigInt(diem)])
+    },
+    async increaseTime(seconds) {
+      await queue
+      await testClient.increaseTime({ seconds })
+      await testClient.mine({ blocks: 1 })
+    },
+    async now() {
+      return Number((await publicClient.getBlock()).timestamp)
     },
     async fund(address, eth) {
       await testClient.setBalance({ address, value: parseEther(eth) })
     },
-    stop: anvil.stop,
+    stop: () => anvil.stop(),
   }
 }

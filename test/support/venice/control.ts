@@ -3,8 +3,9 @@ import type { Clock } from './clock'
 import { applyLimits } from './keyFields'
 import { modelById } from './models'
 import type { HostileSignIn } from './hostile'
+import { API_TIER } from './routes/rateLimits'
 import type { FailureRule, ForcedFailure, LoggedRequest, SignInFlow, StandinState } from './state'
-import type { AccountBalances, ApiKeyType, ConsumptionLimits, LimitPeriod, ModelPrivacy } from './store'
+import type { AccountBalances, ApiKeyType, ConsumptionLimits, LimitPeriod, ModelPrivacy, RateLimitBreach } from './store'
 import { syntheticUsage } from './syntheticUsage'
 
 export interface SeedKeyOptions {
@@ -42,6 +43,8 @@ export interface VeniceControl {
   /** Creates a key directly for the wallet's account (creating the account if needed) and returns its secret. */
   seedKey(wallet: Address, options?: SeedKeyOptions): { id: string; apiKey: string }
   recordUsage(wallet: Address, usage: UsageInput): void
+  /** Logs a rate-limit breach on the wallet's account, as if one of its keys had hit that limit. */
+  recordBreach(wallet: Address, breach: Omit<RateLimitBreach, 'rateLimitTier' | 'timestamp'> & { at?: Date }): void
   /** Adds deterministic made-up usage for the account's active keys over the last `days` days (default 30). */
   simulateUsage(wallet: Address, options?: { days?: number }): void
   /** Delay before every response, in real milliseconds. */
@@ -113,6 +116,10 @@ export function createControl(state: StandinState): VeniceControl {
         diem: usage.diem ?? 0,
         units: usage.units ?? 0,
       })
+    },
+    recordBreach(wallet, { at, ...breach }) {
+      const timestamp = new Date(at ? at.getTime() : clock.now()).toISOString()
+      store.recordBreach(accountOf(wallet), { ...breach, rateLimitTier: API_TIER.id, timestamp })
     },
     simulateUsage(wallet, { days = 30 } = {}) {
       store.usage.push(...syntheticUsage(store, accountOf(wallet), clock.now(), days))

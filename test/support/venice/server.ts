@@ -33,7 +33,7 @@ export interface VeniceStandin {
 }
 
 /**
- * A local Venice API (the wallet flow as docs/sign-in.md tells it) that checks signatures and sVVV on the given chain.
+ * A local Venice API (see docs/venice-api.md; the wallet flow as docs/sign-in.md tells it) that checks signatures and sVVV on the given chain.
  * `signInFlow` (default token) picks the wallet flow's version; tests can switch it later.
  */
 export async function startVeniceStandin({

@@ -1,6 +1,7 @@
 // Runs in the page before its own scripts (page.addInitScript), as `(<this function>)(config)`.
 // Plain JavaScript read from disk, so no TypeScript transform can slip helpers into it.
 // The provider holds no state: every request goes to the Node side, which signs and remembers the connection.
+// eslint-disable-next-line @typescript-eslint/no-unused-expressions -- the file is the expression
 ;(function installTestWalletProvider(config) {
   const listeners = new Map()
 

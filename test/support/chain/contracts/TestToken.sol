@@ -19,7 +19,7 @@ abstract contract TestToken {
         return 18;
     }
 
-    function transfer(address to, uint256 amount) external returns (bool) {
+    function transfer(address to, uint256 amount) external virtual returns (bool) {
         _move(msg.sender, to, amount);
         return true;
     }
@@ -30,7 +30,7 @@ abstract contract TestToken {
         return true;
     }
 
-    function transferFrom(address from, address to, uint256 amount) external returns (bool) {
+    function transferFrom(address from, address to, uint256 amount) external virtual returns (bool) {
         uint256 allowed = allowance[from][msg.sender];
         if (allowed != type(uint256).max) {
             require(allowed >= amount, "ERC20: insufficient allowance");
@@ -46,15 +46,21 @@ abstract contract TestToken {
     }
 
     /// Test helper: sets an exact balance, keeping totalSupply consistent.
-    function setBalance(address account, uint256 amount) external {
+    function setBalance(address account, uint256 amount) public virtual {
         uint256 current = balanceOf[account];
         if (amount >= current) {
             _mint(account, amount - current);
         } else {
-            balanceOf[account] = amount;
-            totalSupply -= current - amount;
-            emit Transfer(account, address(0), current - amount);
+            _burn(account, current - amount);
         }
+    }
+
+    function _burn(address from, uint256 amount) internal {
+        uint256 balance = balanceOf[from];
+        require(balance >= amount, "ERC20: burn amount exceeds balance");
+        balanceOf[from] = balance - amount;
+        totalSupply -= amount;
+        emit Transfer(from, address(0), amount);
     }
 
     function _mint(address to, uint256 amount) internal {
@@ -64,7 +70,7 @@ abstract contract TestToken {
         emit Transfer(address(0), to, amount);
     }
 
-    function _move(address from, address to, uint256 amount) private {
+    function _move(address from, address to, uint256 amount) internal {
         require(to != address(0), "ERC20: transfer to the zero address");
         uint256 balance = balanceOf[from];
         require(balance >= amount, "ERC20: transfer amount exceeds balance");

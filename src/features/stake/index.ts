@@ -1,0 +1,2 @@
+/** The Stake page, loaded lazily by the app (its own chunk). */
+export { default } from './StakePage'

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react'
+import { lazy, Suspense } from 'react'
 import { config } from '../config'
 import { KeyList, KeyTitle, RememberPanel, SecretReveal } from '../features/key'
 import type { KeyEntry } from '../session/keyring'
@@ -12,9 +12,6 @@ const AdminConsole = lazy(() => import('../features/admin'))
 /** One key: its overview, its rate limits and (ADMIN keys) the console, each at its own address. */
 export function KeyPage({ keyId, section, tab }: { keyId: string; section: KeySection; tab?: string }) {
   const entry = useKey(keyId)
-  // A new key's reveal stays up once saved (Copy, Download: it then says so) until the user presses Done or leaves.
-  const [revealing, setRevealing] = useState<string>()
-  if (entry?.unsaved && revealing !== entry.id) setRevealing(entry.id)
   if (!entry) {
     return (
       <p>
@@ -29,9 +26,7 @@ export function KeyPage({ keyId, section, tab }: { keyId: string; section: KeySe
       <SectionNav entry={entry} section={section} />
       {section === 'overview' && (
         <>
-          {(entry.unsaved || revealing === entry.id) && (
-            <SecretReveal entry={entry} apiUrl={config.veniceApiUrl} onDone={() => setRevealing(undefined)} />
-          )}
+          {(entry.unsaved || entry.revealing) && <SecretReveal entry={entry} apiUrl={config.veniceApiUrl} />}
           <Suspense fallback={<p aria-live="polite">Loading the dashboard…</p>}>
             <DashboardPage entry={entry} section="overview" limitsHref={paths.key(entry.id, 'limits')} stakeHref={paths.stake} />
           </Suspense>

@@ -1,4 +1,5 @@
-import { QueryClient } from '@tanstack/react-query'
+import { QueryClient, type Query } from '@tanstack/react-query'
+import { isVeniceError } from '../venice/errors'
 import { shouldRetryVeniceQuery, veniceRetryDelay } from './veniceRetry'
 
 /** Every query that calls Venice has a key under this root, and with it Venice's retry policy. */
@@ -16,4 +17,20 @@ export const queryClient = new QueryClient({
     mutations: { retry: false },
   },
 })
-queryClient.setQueryDefaults(veniceQueryRoot, { retry: shouldRetryVeniceQuery, retryDelay: veniceRetryDelay })
+
+/**
+ * Venice answered the last request (whose error this is) with a 4xx: asking again unprompted would only be refused
+ * again and spend the key's failed-request budget. Only the user (Refresh, a new page) asks again.
+ */
+export function refusedLastTime(error: unknown): boolean {
+  return isVeniceError(error) && error.status !== undefined && error.status >= 400 && error.status < 500
+}
+
+const unlessRefused = (query: Query) => !refusedLastTime(query.state.error)
+
+queryClient.setQueryDefaults(veniceQueryRoot, {
+  retry: shouldRetryVeniceQuery,
+  retryDelay: veniceRetryDelay,
+  refetchOnWindowFocus: unlessRefused,
+  refetchOnReconnect: unlessRefused,
+})

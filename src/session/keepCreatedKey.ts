@@ -15,5 +15,6 @@ export function keepCreatedKey(created: CreatedKey, fallbackDescription: string)
     origin: 'minted',
     veniceKeyId: created.id,
     unsaved: true,
+    revealing: true,
   }).id
 }

@@ -13,6 +13,11 @@ export interface KeyEntry {
   veniceKeyId?: string
   /** A freshly minted secret the user has not yet copied, downloaded or confirmed saving. */
   unsaved: boolean
+  /**
+   * Its reveal-once panel is open: from creation until Done, or until the panel leaves the screen
+   * once the key is saved. Kept here, not in a view, so no remount or tab switch shows it again.
+   */
+  revealing?: boolean
   /** Venice answered 401 to it last time it was asked (invalid, expired or revoked). */
   rejected?: boolean
 }

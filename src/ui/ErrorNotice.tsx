@@ -14,10 +14,19 @@ export function ErrorNotice({ error, outcome }: { error: unknown; outcome?: stri
         <ExternalText text={words.detail} />
       </p>
       {words.unreachable && (
-        <p>
-          If you are online, the browser may be blocking the request (CORS). Whoever hosts this app can proxy the API through its
-          own domain: see “Proxy the Venice API” in the README.
-        </p>
+        <>
+          <p>
+            Check that you are online, then try again. If other sites load, Venice may be down for a moment, or an extension or a
+            firewall is blocking it in this browser.
+          </p>
+          <details>
+            <summary>Hosting this page?</summary>
+            <p>
+              If it never works from this address, the browser is likely blocking Venice’s answers to it (CORS). Serve the API
+              through your own domain: see “Proxy the Venice API” in the README.
+            </p>
+          </details>
+        </>
       )}
     </Notice>
   )

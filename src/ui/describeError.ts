@@ -4,7 +4,7 @@ import { formatDuration } from './format'
 interface ErrorWords {
   title: string
   detail: string
-  /** The browser could not reach Venice at all: point to the proxy recipe. */
+  /** The browser could not reach Venice at all: what the user can do, and (folded) the proxy recipe for hosts. */
   unreachable?: boolean
 }
 
@@ -17,7 +17,7 @@ export function describeError(error: unknown): ErrorWords {
   const status = error.status ?? 0
   switch (error.reason) {
     case 'unreachable':
-      return { title: "Couldn't reach the Venice API", detail: error.message, unreachable: true }
+      return { title: "Couldn't reach Venice", detail: error.message, unreachable: true }
     case 'timeout':
       return { title: 'Venice did not answer in time', detail: error.message }
     case 'malformed':

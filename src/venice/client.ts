@@ -41,50 +41,60 @@ export async function veniceRequest<TSchema extends v.GenericSchema>(
   const headers: Record<string, string> = { Accept: 'application/json' }
   if (body !== undefined) headers['Content-Type'] = 'application/json'
   if (secret) headers.Authorization = `Bearer ${secret.expose()}`
-  const deadline = AbortSignal.timeout(client.timeoutMs)
-  const host = new URL(client.baseUrl).host
-  const timedOut = () =>
-    new VeniceError(
-      'timeout',
-      `${host} did not answer within ${Math.round(client.timeoutMs / 1000)} seconds: the network or Venice is slow or stuck.`,
-    )
-
-  let response: Response
+  // A timer rather than AbortSignal.timeout: it runs on the page's clock, which tests can move.
+  const deadline = new AbortController()
+  const timer = setTimeout(() => deadline.abort(), client.timeoutMs)
   try {
-    response = await client.fetch(`${client.baseUrl}${path}`, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: signal ? AbortSignal.any([signal, deadline]) : deadline,
-      credentials: 'omit',
-      referrerPolicy: 'no-referrer',
-    })
-  } catch (error) {
-    if (signal?.aborted) throw error
-    if (deadline.aborted) throw timedOut()
-    throw new VeniceError(
-      'unreachable',
-      `No answer from ${host}: the browser is offline, or the request was blocked (CORS, firewall, extension).`,
-    )
+    return await send()
+  } finally {
+    clearTimeout(timer)
   }
 
-  const payload = await readJson(response)
-  if (signal?.aborted) throw signal.reason
-  if (deadline.aborted && payload === NOT_JSON) throw timedOut()
-  if (!response.ok) throw httpError(response, payload)
-  if (payload === NOT_JSON) {
-    throw new VeniceError('malformed', `Venice answered HTTP ${response.status} with something that is not JSON.`, {
-      status: response.status,
-    })
+  async function send(): Promise<v.InferOutput<TSchema>> {
+    const host = new URL(client.baseUrl).host
+    const timedOut = () =>
+      new VeniceError(
+        'timeout',
+        `${host} did not answer within ${Math.round(client.timeoutMs / 1000)} seconds: the network or Venice is slow or stuck.`,
+      )
+
+    let response: Response
+    try {
+      response = await client.fetch(`${client.baseUrl}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: signal ? AbortSignal.any([signal, deadline.signal]) : deadline.signal,
+        credentials: 'omit',
+        referrerPolicy: 'no-referrer',
+      })
+    } catch (error) {
+      if (signal?.aborted) throw error
+      if (deadline.signal.aborted) throw timedOut()
+      throw new VeniceError(
+        'unreachable',
+        `No answer from ${host}.`,
+      )
+    }
+
+    const payload = await readJson(response)
+    if (signal?.aborted) throw signal.reason
+    if (deadline.signal.aborted && payload === NOT_JSON) throw timedOut()
+    if (!response.ok) throw httpError(response, payload)
+    if (payload === NOT_JSON) {
+      throw new VeniceError('malformed', `Venice answered HTTP ${response.status} with something that is not JSON.`, {
+        status: response.status,
+      })
+    }
+    const parsed = v.safeParse(schema, payload)
+    if (!parsed.success) {
+      const where = v.getDotPath(parsed.issues[0]) ?? 'response'
+      throw new VeniceError('malformed', `Venice's response was not in the expected shape (at "${where}").`, {
+        status: response.status,
+      })
+    }
+    return parsed.output
   }
-  const parsed = v.safeParse(schema, payload)
-  if (!parsed.success) {
-    const where = v.getDotPath(parsed.issues[0]) ?? 'response'
-    throw new VeniceError('malformed', `Venice's response was not in the expected shape (at "${where}").`, {
-      status: response.status,
-    })
-  }
-  return parsed.output
 }
 
 const NOT_JSON = Symbol('not json')

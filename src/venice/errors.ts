@@ -61,3 +61,12 @@ export function reasonOfStatus(status: number, message: string): VeniceErrorReas
   if (status === 400 && /already been used/i.test(message)) return 'tokenAlreadyUsed'
   return 'refused'
 }
+
+/**
+ * After a write (POST, PATCH, DELETE) failed: whether Venice may still have done it. Only a refusal
+ * says it did not. A timeout, a dropped connection, a 5xx or an unreadable answer leave it unknown,
+ * and so does "token already used" (the browser may have resent a POST whose first copy got through).
+ */
+export function writeMayHaveHappened(error: unknown): boolean {
+  return !hasReason(error, 'adminKeyRequired', 'authenticationFailed', 'activeKeyLimit', 'rateLimited', 'refused')
+}

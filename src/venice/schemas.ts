@@ -94,7 +94,6 @@ function eachItem<TItem extends v.GenericSchema>(item: TItem) {
   )
 }
 
-const keyType = v.picklist(KEY_TYPES)
 const listedKeyType = openEnum<KeyType>()
 const limitPeriod = openEnum<LimitPeriod>()
 const modelPrivacy = openEnum<ModelPrivacy>()
@@ -106,18 +105,21 @@ export const web3SignInResponse = v.object({
   data: v.object({ token: v.optional(v.unknown()), message: v.optional(v.unknown()), expiresAt: v.optional(v.unknown()) }),
 })
 
+/**
+ * A created key's answer (wallet mint, ADMIN create) is read in two steps, so that its secret is
+ * never lost to an odd field: first what must be kept (`id`, `apiKey`), strictly; then the rest,
+ * leniently. Only the description is used (the limits Venice echoes are unreliable on the wallet
+ * path, docs/venice-api.md): a description that is not text is left out, never a failure.
+ */
 export const createdKeyResponse = v.object({
-  data: v.object({
-    id: v.string(),
-    apiKey: secretString,
-    apiKeyType: keyType,
-    description: v.optional(v.string()),
-    expiresAt: v.nullish(v.string()),
-    // Unreliable on the wallet path (docs/venice-api.md): shown only as "requested", never as truth.
-    consumptionLimit: v.nullish(v.object({ usd: nullableNumber, diem: nullableNumber })),
-    limitPeriod: v.nullish(limitPeriod),
-    modelPrivacy: v.nullish(modelPrivacy),
-  }),
+  data: v.pipe(
+    v.looseObject({ id: v.pipe(v.string(), v.minLength(1)), apiKey: secretString }),
+    v.transform(({ id, apiKey, description }) => ({
+      id,
+      apiKey,
+      description: typeof description === 'string' ? description : undefined,
+    })),
+  ),
 })
 export type CreatedKey = v.InferOutput<typeof createdKeyResponse>['data']
 

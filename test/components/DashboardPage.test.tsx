@@ -97,7 +97,7 @@ describe('DashboardPage', () => {
     fetchMock.mockRejectedValue(new TypeError('Failed to fetch'))
     renderDashboard()
     const alert = await screen.findByRole('alert')
-    expect(alert.textContent).toContain("Couldn't reach the Venice API")
+    expect(alert.textContent).toContain("Couldn't reach Venice")
     expect(alert.textContent).toContain(new URL(config.veniceApiUrl).host)
     expect(alert.textContent).not.toContain(INFERENCE_SECRET_TEXT)
     expect(fetchMock).toHaveBeenCalledTimes(1)

@@ -113,19 +113,47 @@ describe('SecretReveal', () => {
     expect(keyring.get(id)?.unsaved).toBe(true)
   })
 
-  it('offers Done once the key is saved', async () => {
+  it('offers Done once the key is saved, and Done closes it on the key itself', async () => {
     const user = userEvent.setup()
     const secret = secretOf(INFERENCE_SECRET_TEXT)
-    const { id } = keyring.add({ secret, description: 'Minted', origin: 'minted', unsaved: true })
-    const done = vi.fn()
+    const { id } = keyring.add({ secret, description: 'Minted', origin: 'minted', unsaved: true, revealing: true })
     function Page() {
       const entry = useKey(id)
-      return entry ? <SecretReveal entry={entry} apiUrl={API_URL} onDone={done} /> : null
+      return entry?.revealing ? <SecretReveal entry={entry} apiUrl={API_URL} /> : null
     }
     render(<Page />)
     expect(screen.queryByRole('button', { name: 'Done' })).toBeNull()
     await user.click(screen.getByRole('button', { name: 'I have saved it' }))
     await user.click(screen.getByRole('button', { name: 'Done' }))
-    expect(done).toHaveBeenCalledTimes(1)
+    expect(keyring.get(id)?.revealing).toBe(false)
+    expect(screen.queryByTestId('secret-value')).toBeNull()
+  })
+
+  it('once saved, never shows the secret again after it leaves the screen (a tab switch, a remount)', async () => {
+    const user = userEvent.setup()
+    const secret = secretOf(INFERENCE_SECRET_TEXT)
+    const { id } = keyring.add({ secret, description: 'Minted', origin: 'minted', unsaved: true, revealing: true })
+    function Page() {
+      const entry = useKey(id)
+      return entry?.revealing ? <SecretReveal entry={entry} apiUrl={API_URL} /> : null
+    }
+    const first = render(<Page />)
+    await user.click(screen.getByRole('button', { name: 'I have saved it' }))
+    first.unmount()
+    render(<Page />)
+    expect(screen.queryByTestId('secret-value')).toBeNull()
+    expect(keyring.get(id)?.revealing).toBe(false)
+  })
+
+  it('stays up through a remount while the key is not saved yet', () => {
+    const secret = secretOf(INFERENCE_SECRET_TEXT)
+    const { id } = keyring.add({ secret, description: 'Minted', origin: 'minted', unsaved: true, revealing: true })
+    function Page() {
+      const entry = useKey(id)
+      return entry?.revealing ? <SecretReveal entry={entry} apiUrl={API_URL} /> : null
+    }
+    render(<Page />).unmount()
+    render(<Page />)
+    expect(screen.getByTestId('secret-value')).toBeTruthy()
   })
 })

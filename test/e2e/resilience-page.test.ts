@@ -41,7 +41,7 @@ async function addKey(page: Page, secret: string): Promise<void> {
   await page.evaluate(() => (window.location.hash = '#/'))
   await pasteKey(page, secret)
   await page
-    .locator('#dashboard-title')
+    .locator('.key-title h1')
     .filter({ hasText: ending(secret) })
     .waitFor()
 }
@@ -57,7 +57,7 @@ describe('served from an IPFS path gateway', () => {
 
     await pasteKey(page, secret)
     await page
-      .locator('#dashboard-title')
+      .locator('.key-title h1')
       .filter({ hasText: ending(secret) })
       .waitFor()
     await page.getByText('Remembering keys on this device is off at this address').waitFor()
@@ -82,7 +82,7 @@ describe('two pages on one vault', () => {
     await a.page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE)
     await a.page.getByLabel('Passphrase again').fill(PASSPHRASE)
     await a.page.getByRole('button', { name: 'Remember on this device' }).click()
-    await a.page.getByText('Your keys are remembered on this device').waitFor()
+    await a.page.getByText('Your keys are remembered on this device, encrypted with your passphrase.').waitFor()
 
     // A second page of the same browser profile, on the same vault.
     const b = await a.context.newPage()

@@ -30,12 +30,7 @@ const CHALLENGE: SignIn = {
 const CREATED: CreatedKey = {
   id: 'venice-key-id',
   apiKey: INFERENCE_SECRET_TEXT,
-  apiKeyType: 'INFERENCE',
   description: 'Agent',
-  expiresAt: null,
-  consumptionLimit: null,
-  limitPeriod: 'EPOCH',
-  modelPrivacy: 'ALL',
 }
 
 /** Deps backed by fakes and a hand-driven clock; every dispatched event is also folded into `state`. */

@@ -153,7 +153,11 @@ describe('createApiKey', () => {
 
   it('POSTs exactly the body as JSON and returns the new key with its secret', async () => {
     const { client, fetchMock } = clientAnswering(() => jsonResponse(200, { success: true, data: created }))
-    await expect(createApiKey(client, secret, body)).resolves.toEqual(created)
+    await expect(createApiKey(client, secret, body)).resolves.toEqual({
+      id: KEY_ID,
+      apiKey: INFERENCE_SECRET_TEXT,
+      description: 'CI runner',
+    })
     const request = sent(fetchMock)
     expect(request).toMatchObject({ method: 'POST', url: `${BASE}/api_keys`, body })
     expect(request.headers.get('Content-Type')).toBe('application/json')

@@ -112,7 +112,7 @@ describe('mintWeb3Key', () => {
   it('POSTs exactly the body as JSON, with no Authorization header', async () => {
     const { client, fetchMock } = clientAnswering(() => jsonResponse(200, { success: true, data: createdKey }))
     const created = await mintWeb3Key(client, mintBody)
-    expect(created).toEqual(createdKey)
+    expect(created).toEqual({ id: createdKey.id, apiKey: createdKey.apiKey, description: createdKey.description })
     const { url, init, headers } = callOf(fetchMock)
     expect(url).toBe(`${BASE}/api_keys/generate_web3_key`)
     expect(init.method).toBe('POST')
@@ -122,13 +122,31 @@ describe('mintWeb3Key', () => {
     expect(headers.has('Authorization')).toBe(false)
   })
 
-  it('tolerates extra fields and a null consumptionLimit echo', async () => {
-    const { client } = clientAnswering(() =>
-      jsonResponse(200, { success: true, data: { ...createdKey, consumptionLimit: null, extra: 1 } }),
-    )
-    const created = await mintWeb3Key(client, mintBody)
-    expect(created.consumptionLimit).toBeNull()
-    expect(created).not.toHaveProperty('extra')
+  it('keeps the secret whatever the other fields say: a new type, a renamed enum, a number as text, no description', async () => {
+    const drifted = {
+      ...createdKey,
+      apiKeyType: 'INFERENCE_V2',
+      limitPeriod: 'FORTNIGHT',
+      modelPrivacy: 42,
+      consumptionLimit: { usd: '10', diem: 'lots' },
+      expiresAt: 1_767_225_600,
+      description: { text: 'not a string' },
+      extra: 1,
+    }
+    const { client } = clientAnswering(() => jsonResponse(200, { success: true, data: drifted }))
+    await expect(mintWeb3Key(client, mintBody)).resolves.toEqual({
+      id: createdKey.id,
+      apiKey: createdKey.apiKey,
+      description: undefined,
+    })
+  })
+
+  it('fails as malformed only when the secret or the id is missing', async () => {
+    const withoutId = { ...createdKey, id: undefined }
+    const { client } = clientAnswering(() => jsonResponse(200, { success: true, data: withoutId }))
+    const error = await failure(mintWeb3Key(client, mintBody))
+    expect(error.reason).toBe('malformed')
+    expect(error.message).toContain('data.id')
   })
 
   it('rejects a created key whose secret is not a Venice key as malformed', async () => {

@@ -1,7 +1,6 @@
-import { useMutationState } from '@tanstack/react-query'
+import { useMutationState, useQueryClient } from '@tanstack/react-query'
 import { useState, type SubmitEvent } from 'react'
 import { config } from '../../config'
-import { ErrorNotice } from '../../ui/ErrorNotice'
 import { formatDuration } from '../../ui/format'
 import { Notice } from '../../ui/Notice'
 import { useMemoryDraft } from '../../ui/useMemoryDraft'
@@ -11,9 +10,12 @@ import type { CreateKeyBody } from '../../venice/schemas'
 import { DEFAULT_DRAFT, KeyOptionsForm, validateKeyOptions, type FieldErrors, type KeyOptionsDraft } from '../key-options'
 import type { KeyEntry } from '../../session/keyring'
 import { SecretReveal } from '../key'
+import { keyring } from '../../session/store'
 import { useKey } from '../../session/useKeyring'
 import { useCreateKey } from './mutations'
-import { adminMutationKey } from './queries'
+import { adminMutationKey, adminQueries } from './queries'
+import { keyName } from './words'
+import { WriteFailure } from './WriteFailure'
 import { ExternalText } from '../../ui/ExternalText'
 
 /** Venice allows 20 creations a minute; without a Retry-After, wait out the minute. */
@@ -29,8 +31,8 @@ const CREATE_DRAFT: KeyOptionsDraft = { ...DEFAULT_DRAFT, description: '' }
 export function CreateKey({ entry }: { entry: KeyEntry }) {
   const [draft, setDraft, resetDraft] = useMemoryDraft(`admin-create-${entry.id}`, CREATE_DRAFT)
   const [errors, setErrors] = useState<FieldErrors>({})
-  const [dismissed, setDismissed] = useState<string>()
   const create = useCreateKey(entry.id)
+  const client = useQueryClient()
   const now = useNow()
 
   const attempts = useMutationState({
@@ -39,6 +41,7 @@ export function CreateKey({ entry }: { entry: KeyEntry }) {
       status: mutation.state.status,
       error: mutation.state.error,
       data: mutation.state.data as string | undefined,
+      body: mutation.state.variables as CreateKeyBody | undefined,
       at: mutation.state.submittedAt,
     }),
   })
@@ -56,6 +59,16 @@ export function CreateKey({ entry }: { entry: KeyEntry }) {
   const coolingDown = waitMs > 0
   const refused = hasReason(error, 'adminKeyRequired', 'authenticationFailed')
 
+  /** Whether a key with this description appeared in the account since the attempt. */
+  async function findCreated(description: string, since: number): Promise<string> {
+    const listed = await client.query({ ...adminQueries.keys(entry.id), staleTime: 0 })
+    // A minute of slack for the difference between this device's clock and Venice's.
+    const found = listed.items.find((key) => key.description === description && Date.parse(key.createdAt) >= since - 60_000)
+    return found
+      ? `It was: ${keyName(found)} is in the key list. Its secret never reached this page and cannot be shown again: revoke it in the key list, then create a new one.`
+      : 'It was not: no new key with this description is in the key list. You can create it again.'
+  }
+
   function submit(event: SubmitEvent) {
     event.preventDefault()
     if (pending || coolingDown) return
@@ -67,11 +80,11 @@ export function CreateKey({ entry }: { entry: KeyEntry }) {
     create.mutate(body, { onSuccess: () => resetDraft() })
   }
 
-  if (created && created.id !== dismissed) {
+  if (created?.revealing) {
     return (
       <section aria-label="New key">
         <SecretReveal entry={created} apiUrl={config.veniceApiUrl} />
-        <button type="button" className="button" onClick={() => setDismissed(created.id)}>
+        <button type="button" className="button" onClick={() => keyring.update(created.id, { revealing: false })}>
           Create another key
         </button>
       </section>
@@ -100,8 +113,8 @@ export function CreateKey({ entry }: { entry: KeyEntry }) {
           </p>
         </Notice>
       )}
-      {error !== undefined && !keyLimit && !refused && !rateLimited && (
-        <ErrorNotice error={error} outcome="The key was not created" />
+      {error !== undefined && !keyLimit && !refused && !rateLimited && last && (
+        <WriteFailure error={error} done="created" check={() => findCreated(last.body?.description ?? '', last.at)} />
       )}
 
       <div className="actions">

@@ -1,5 +1,5 @@
 import { useState, type SubmitEvent } from 'react'
-import { ErrorNotice } from '../../ui/ErrorNotice'
+import { useQueryClient } from '@tanstack/react-query'
 import { Notice } from '../../ui/Notice'
 import { toast } from '../../ui/toast'
 import { hasReason } from '../../venice/errors'
@@ -7,6 +7,8 @@ import type { ApiKey, UpdateKeyBody } from '../../venice/schemas'
 import { KeyOptionsForm, type FieldErrors, type KeyOptionsDraft } from '../key-options'
 import { draftFromKey, editDiff } from './editDiff'
 import { useUpdateKey } from './mutations'
+import { adminQueries } from './queries'
+import { WriteFailure } from './WriteFailure'
 
 const FIELD_WORDS: Record<Exclude<keyof UpdateKeyBody, 'id'>, string> = {
   description: 'description',
@@ -22,6 +24,16 @@ export function EditKeyForm({ keyId, apiKey }: { keyId: string; apiKey: ApiKey }
   const [errors, setErrors] = useState<FieldErrors>({})
   const [outcome, setOutcome] = useState<{ kind: 'unchanged' } | { kind: 'saved'; fields: string[] }>()
   const update = useUpdateKey(keyId)
+  const client = useQueryClient()
+
+  /** Whether the key, as Venice now has it, already carries the settings asked for. */
+  async function findChange(): Promise<string> {
+    const fresh = await client.query({ ...adminQueries.key(keyId, apiKey.id), staleTime: 0 })
+    const diff = editDiff(fresh, draft, new Date())
+    return diff.ok && !diff.body
+      ? 'It was: the key now has the settings you asked for.'
+      : 'It was not: the key still has other settings. You can save again.'
+  }
 
   function submit(event: SubmitEvent) {
     event.preventDefault()
@@ -56,7 +68,7 @@ export function EditKeyForm({ keyId, apiKey }: { keyId: string; apiKey: ApiKey }
           Changed: {outcome.fields.join(', ')}.
         </Notice>
       )}
-      {update.error && !refused && <ErrorNotice error={update.error} outcome="The key was not changed" />}
+      {update.error && !refused && <WriteFailure error={update.error} done="changed" check={findChange} />}
       <div className="actions">
         <button type="submit" className="button primary" disabled={update.isPending}>
           {update.isPending ? 'Saving…' : 'Save changes'}

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import { ErrorNotice } from '../../ui/ErrorNotice'
+import { useQueryClient } from '@tanstack/react-query'
 import { Notice } from '../../ui/Notice'
 import { toast } from '../../ui/toast'
 import { hasReason } from '../../venice/errors'
@@ -7,6 +7,8 @@ import type { ApiKey } from '../../venice/schemas'
 import type { KeyEntry } from '../../session/keyring'
 import { isKeyInUse } from './keyInUse'
 import { useRevokeKey } from './mutations'
+import { adminQueries } from './queries'
+import { WriteFailure } from './WriteFailure'
 import { keyName } from './words'
 
 type Step = 'idle' | 'confirm' | 'confirmInUse'
@@ -30,6 +32,21 @@ export function RevokeKey({ entry, apiKey, onRevoked, onRevokedSelf }: RevokeKey
   const inUse = isKeyInUse(apiKey, entry)
   const name = keyName(apiKey)
   const prompt = useRef<HTMLDivElement>(null)
+  const client = useQueryClient()
+
+  /** Whether the key is still in the account's list. */
+  async function findRevoked(): Promise<string> {
+    try {
+      const listed = await client.query({ ...adminQueries.keys(entry.id), staleTime: 0 })
+      return listed.items.some((key) => key.id === apiKey.id)
+        ? 'It was not: the key is still listed, and still works. You can revoke it again.'
+        : 'It was: the key is no longer listed.'
+    } catch (error) {
+      // The key asking was the one revoked: Venice no longer accepting it is the answer.
+      if (inUse && hasReason(error, 'authenticationFailed')) return 'It was: Venice no longer accepts this key. Forget it here.'
+      throw error
+    }
+  }
 
   useEffect(() => {
     if (step !== 'idle') prompt.current?.focus()
@@ -83,7 +100,7 @@ export function RevokeKey({ entry, apiKey, onRevoked, onRevokedSelf }: RevokeKey
               </p>
             </Notice>
           )}
-          {revoke.error && !refused && <ErrorNotice error={revoke.error} outcome="The key was not revoked" />}
+          {revoke.error && !refused && <WriteFailure error={revoke.error} done="revoked" check={findRevoked} />}
           <div className="actions">
             <button type="button" className="button danger" onClick={confirm} disabled={revoke.isPending}>
               {revoke.isPending

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { createApiKey, deleteApiKey, updateApiKey } from '../../venice/apiKeys'
+import { writeMayHaveHappened } from '../../venice/errors'
 import { venice } from '../../venice/instance'
 import { keepCreatedKey } from '../../session/keepCreatedKey'
 import { keyring } from '../../session/store'
@@ -7,7 +8,8 @@ import type { CreateKeyBody, UpdateKeyBody } from '../../venice/schemas'
 import { adminMutationKey, adminQueries } from './queries'
 
 // Never retried (the shared client sets `retry: false` for mutations): a repeated create could
-// make a second key, and a repeated 4xx spends Venice's failed-request budget.
+// make a second key, and a repeated 4xx spends Venice's failed-request budget. A write whose
+// outcome is unknown (writeMayHaveHappened) refreshes what it may have changed, as a success does.
 
 /**
  * Create → the key list is stale. The new secret goes into the keyring inside the mutation, so it
@@ -20,7 +22,9 @@ export function useCreateKey(keyId: string) {
     mutationKey: adminMutationKey(keyId, 'create'),
     mutationFn: async (body: CreateKeyBody): Promise<string> =>
       keepCreatedKey(await createApiKey(venice, keyring.secretOf(keyId), body), body.description),
-    onSuccess: () => void client.invalidateQueries({ queryKey: adminQueries.keys(keyId).queryKey }),
+    onSettled: (_id, error) => {
+      if (!error || writeMayHaveHappened(error)) void client.invalidateQueries({ queryKey: adminQueries.keys(keyId).queryKey })
+    },
   })
 }
 
@@ -30,7 +34,8 @@ export function useUpdateKey(keyId: string) {
   return useMutation({
     mutationKey: adminMutationKey(keyId, 'update'),
     mutationFn: (body: UpdateKeyBody) => updateApiKey(venice, keyring.secretOf(keyId), body),
-    onSuccess: (_updated, body) => {
+    onSettled: (_updated, error, body) => {
+      if (error && !writeMayHaveHappened(error)) return
       void client.invalidateQueries({ queryKey: adminQueries.keys(keyId).queryKey })
       void client.invalidateQueries({ queryKey: adminQueries.key(keyId, body.id).queryKey })
     },
@@ -59,6 +64,9 @@ export function useRevokeKey(keyId: string, onRevokedSelf: () => void) {
       // Another key of this session that was just revoked is of no use any more.
       for (const other of keyring.list()) if (other.veniceKeyId === veniceKeyId) keyring.remove(other.id)
       void client.invalidateQueries({ queryKey: adminQueries.keys(keyId).queryKey })
+    },
+    onError: (error) => {
+      if (writeMayHaveHappened(error)) void client.invalidateQueries({ queryKey: adminQueries.keys(keyId).queryKey })
     },
   })
 }

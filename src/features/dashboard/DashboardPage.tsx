@@ -5,7 +5,7 @@ import { formatDuration, formatUtcDate } from '../../ui/format'
 import { Notice } from '../../ui/Notice'
 import { useNow } from '../../ui/useNow'
 import { isVeniceError } from '../../venice/errors'
-import { queryClient } from '../../query/queryClient'
+import { queryClient, refusedLastTime } from '../../query/queryClient'
 import type { KeyEntry } from '../../session/keyring'
 import { keyring } from '../../session/store'
 import { Balances } from './Balances'
@@ -39,6 +39,7 @@ function Dashboard({ entry, section, limitsHref, stakeHref }: DashboardProps) {
   const query = useQuery(keyQueries.rateLimits(entry.id))
   const { data, error, failureReason, isFetching, dataUpdatedAt } = query
   const rejected = isVeniceError(error) && error.status === 401
+  const refused = !isFetching && refusedLastTime(error)
   useEffect(() => {
     if (rejected !== Boolean(entry.rejected)) keyring.update(entry.id, { rejected })
   }, [rejected, entry.id, entry.rejected])
@@ -50,7 +51,13 @@ function Dashboard({ entry, section, limitsHref, stakeHref }: DashboardProps) {
       aria-busy={isFetching}
     >
       <div className="refresh-bar">
-        {dataUpdatedAt > 0 ? <UpdatedAgo at={dataUpdatedAt} /> : <p className="hint">Asking Venice…</p>}
+        {refused ? (
+          <p className="hint">Venice refused the last request, so this page stopped asking. Refresh asks again.</p>
+        ) : dataUpdatedAt > 0 ? (
+          <UpdatedAgo at={dataUpdatedAt} />
+        ) : (
+          <p className="hint">Asking Venice…</p>
+        )}
         <button type="button" className="button" onClick={() => void query.refetch()} disabled={isFetching}>
           {isFetching ? 'Refreshing…' : 'Refresh'}
         </button>

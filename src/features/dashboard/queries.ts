@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query'
-import { veniceQueryRoot } from '../../query/queryClient'
+import { refusedLastTime, veniceQueryRoot } from '../../query/queryClient'
 import { getRateLimits } from '../../venice/rateLimits'
 import { venice } from '../../venice/instance'
 import { keyring } from '../../session/store'
@@ -15,7 +15,7 @@ export const keyQueries = {
     queryOptions({
       queryKey: [...keyQueries.of(keyId), 'rateLimits'] as const,
       queryFn: ({ signal }) => getRateLimits(venice, keyring.secretOf(keyId), signal),
-      refetchInterval: REFRESH_INTERVAL_MS,
+      refetchInterval: (query) => (refusedLastTime(query.state.error) ? false : REFRESH_INTERVAL_MS),
       staleTime: REFRESH_INTERVAL_MS,
     }),
 }

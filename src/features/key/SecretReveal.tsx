@@ -1,18 +1,14 @@
-import { useId, useState } from 'react'
+import { useEffect, useId, useState } from 'react'
 import { Notice } from '../../ui/Notice'
 import type { KeyEntry } from '../../session/keyring'
 import { keyring } from '../../session/store'
 import { envFile, snippets } from './snippets'
 
-interface SecretRevealProps {
-  entry: KeyEntry
-  apiUrl: string
-  /** Closes the panel; offered once the key is saved. */
-  onDone?: () => void
-}
-
-/** The reveal-once view of a new key. Copying, downloading or confirming marks it saved. */
-export function SecretReveal({ entry, apiUrl, onDone }: SecretRevealProps) {
+/**
+ * The reveal-once view of a new key. Copying, downloading or confirming marks it saved; once saved,
+ * Done or leaving the view closes it for good (`revealing` on the key).
+ */
+export function SecretReveal({ entry, apiUrl }: { entry: KeyEntry; apiUrl: string }) {
   const titleId = useId()
   const [revealed, setRevealed] = useState(false)
   const [copied, setCopied] = useState<'secret' | 'snippet' | 'failed'>()
@@ -23,6 +19,14 @@ export function SecretReveal({ entry, apiUrl, onDone }: SecretRevealProps) {
   const [shown, setShown] = useState(examples[0]!.id)
   const example = examples.find((snippet) => snippet.id === shown) ?? examples[0]!
   const markSaved = () => keyring.update(entry.id, { unsaved: false })
+  const close = () => keyring.update(entry.id, { revealing: false })
+
+  useEffect(() => {
+    const id = entry.id
+    return () => {
+      if (keyring.get(id)?.unsaved === false) keyring.update(id, { revealing: false })
+    }
+  }, [entry.id])
 
   async function copy(text: string, what: 'secret' | 'snippet') {
     try {
@@ -94,11 +98,9 @@ export function SecretReveal({ entry, apiUrl, onDone }: SecretRevealProps) {
         ) : (
           <>
             <span className="hint saved-mark">Marked as saved.</span>
-            {onDone && (
-              <button type="button" className="button primary" onClick={onDone}>
-                Done
-              </button>
-            )}
+            <button type="button" className="button primary" onClick={close}>
+              Done
+            </button>
           </>
         )}
       </div>

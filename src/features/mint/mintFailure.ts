@@ -38,6 +38,6 @@ const NEXT_STEPS: [RegExp, string][] = [
 ]
 
 export function nextStepAfter(error: unknown): string | undefined {
-  if (!hasReason(error, 'refused')) return undefined
+  if (!hasReason(error, 'refused', 'tokenAlreadyUsed')) return undefined
   return NEXT_STEPS.find(([words]) => words.test(error.message))?.[1]
 }

@@ -1,7 +1,7 @@
 import { isAddressEqual, type Address, type Hex } from 'viem'
 import type { CreatedKey, KeyOptions, Web3MintBody } from '../../venice/schemas'
 import type { KeyType } from '../../venice/secret'
-import { hasReason } from '../../venice/errors'
+import { writeMayHaveHappened } from '../../venice/errors'
 import { isSignable, remainingMs, type SignIn } from '../../venice/signIn'
 import type { HeldSignIn, MintEvent } from './mintMachine'
 
@@ -68,7 +68,7 @@ export async function signAndMint(deps: MintDeps, request: MintRequest, signIn: 
       signal,
     )
   } catch (error) {
-    return dispatch({ type: 'failed', error, keyMayExist: keyMayExistAfter(error) })
+    return dispatch({ type: 'failed', error, keyMayExist: writeMayHaveHappened(error) })
   }
   // keep() can throw (a secret in an unknown format): still end on an event, never in "minting".
   let keyId: string
@@ -78,16 +78,6 @@ export async function signAndMint(deps: MintDeps, request: MintRequest, signIn: 
     return dispatch({ type: 'failed', error, keyMayExist: true })
   }
   dispatch({ type: 'minted', keyId })
-}
-
-/**
- * A 4xx answer means Venice refused and created nothing; anything else leaves it unknown. Except
- * "already been used": this page posts a signature once, so the one that used it was an earlier
- * copy of this very POST (a browser resends a POST whose connection dropped) that may have minted.
- */
-function keyMayExistAfter(error: unknown): boolean {
-  if (!hasReason(error, 'adminKeyRequired', 'authenticationFailed', 'activeKeyLimit', 'rateLimited', 'refused')) return true
-  return /already been used/i.test(error.message)
 }
 
 /** EIP-1193 4001, as thrown by viem/wagmi (possibly wrapped) or by a bare provider. */

@@ -3,7 +3,7 @@
  * with well-known local test keys and read from the sandbox chain. Announced through EIP-6963,
  * so RainbowKit lists them exactly as it lists a real browser wallet.
  */
-import { numberToHex, type Hex } from 'viem'
+import { createWalletClient, defineChain, hexToBigInt, http, isAddressEqual, numberToHex, type Hex } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 
 // Anvil's default development accounts: public test keys, worthless outside a local chain.
@@ -21,6 +21,7 @@ interface RpcRequest {
   method: string
   params?: unknown[]
 }
+type TransactionRequest = Partial<Record<'from' | 'to' | 'data' | 'value' | 'gas', Hex>>
 
 function createSandboxProvider(privateKey: Hex, rpcUrl: string, permissionKey: string) {
   const account = privateKeyToAccount(privateKey)
@@ -32,6 +33,26 @@ function createSandboxProvider(privateKey: Hex, rpcUrl: string, permissionKey: s
   }
   const listeners = new Map<string, Set<Listener>>()
   let rpcId = 0
+  const chain = defineChain({
+    id: BASE_CHAIN_ID,
+    name: 'Base (sandbox)',
+    nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
+    rpcUrls: { default: { http: [rpcUrl] } },
+  })
+  const signer = createWalletClient({ account, chain, transport: http(rpcUrl) })
+
+  /** Signed here and sent raw: the sandbox chain's own accounts never sign for the page. */
+  function sendTransaction({ from, to, data, value, gas }: TransactionRequest) {
+    if (!permitted() || !from || !isAddressEqual(from, account.address)) {
+      throw Object.assign(new Error('The sandbox wallet sends only from its own, connected account.'), { code: 4100 })
+    }
+    return signer.sendTransaction({
+      to,
+      data,
+      value: value === undefined ? undefined : hexToBigInt(value),
+      gas: gas === undefined ? undefined : hexToBigInt(gas),
+    })
+  }
 
   async function forward({ method, params = [] }: RpcRequest) {
     const response = await fetch(rpcUrl, {
@@ -70,8 +91,9 @@ function createSandboxProvider(privateKey: Hex, rpcUrl: string, permissionKey: s
         case 'personal_sign':
           return account.signMessage({ message: { raw: params[0] as Hex } })
         case 'eth_sendTransaction':
+          return sendTransaction(params[0] ?? {})
         case 'eth_signTypedData_v4':
-          throw Object.assign(new Error('The sandbox wallet only signs messages.'), { code: 4200 })
+          throw Object.assign(new Error('The sandbox wallet signs messages and sends transactions only.'), { code: 4200 })
         default:
           return forward(request)
       }

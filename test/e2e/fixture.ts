@@ -69,6 +69,8 @@ export interface AppSession {
 interface OpenOptions {
   /** A wallet to inject (EIP-1193 + EIP-6963), signing in this process. */
   privateKey?: Hex
+  /** The injected wallet offers EIP-5792 batched calls. */
+  batchCalls?: boolean
   /** Hash path, e.g. '#/mint'. */
   path?: string
   /** Serve from the IPFS-like sub-path instead of `/`. */
@@ -96,7 +98,11 @@ export async function openApp(world: E2EWorld, options: OpenOptions = {}): Promi
   page.on('pageerror', (error) => pageErrors.push(error.message))
 
   const wallet = options.privateKey
-    ? await installTestWallet(page, { privateKey: options.privateKey, rpcUrl: world.chain.rpcUrl })
+    ? await installTestWallet(page, {
+        privateKey: options.privateKey,
+        rpcUrl: world.chain.rpcUrl,
+        batchCalls: options.batchCalls,
+      })
     : undefined
   await options.beforeLoad?.(page)
   await page.goto(`${options.subPath ? world.app.subPathUrl : world.app.url}${options.path ?? ''}`)

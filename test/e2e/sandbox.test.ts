@@ -53,7 +53,7 @@ describe('the sandbox', () => {
     await session.close()
   })
 
-  it('shows the no-sVVV wallet why Venice would refuse, before any signature', async () => {
+  it('shows the no-sVVV wallet why Venice would refuse, before any signature, then lets it stake its VVV and mint', async () => {
     const session = await openApp(world)
     const { page } = session
     await connectSandboxWallet(page, 'Sandbox wallet: no sVVV')
@@ -65,6 +65,16 @@ describe('the sandbox', () => {
         .requests()
         .filter((r) => r.body && (r.body as { address?: string }).address === SANDBOX_NON_HOLDER.address),
     ).toEqual([])
+
+    // The sandbox wallet sends transactions too: stake on the Stake page, then the mint page says yes.
+    await page.getByRole('link', { name: 'Stake VVV' }).click()
+    await page.getByLabel('VVV to stake').fill('10')
+    await page.getByRole('button', { name: 'Approve and stake' }).click()
+    await page.getByText('Confirmed: Stake 10 VVV', { exact: true }).waitFor()
+    await page.getByRole('link', { name: 'mint Venice API keys' }).click()
+    await page.getByText('Eligible').waitFor()
+    expect(await mintButton(page).isEnabled()).toBe(true)
+    expect(session.pageErrors).toEqual([])
     await session.close()
   })
 })

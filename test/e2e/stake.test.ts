@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { diemAbi, stakingAbi } from '../../src/chain/contracts'
 import { DIEM_ADDRESS, STAKING_ADDRESS, VVV_ADDRESS } from '../support/chain'
 import type { TestWalletController } from '../support/wallet'
-import { newHolder, openApp, startE2EWorld, type E2EWorld } from './fixture'
+import { chunkFileOf, fileOf, newHolder, openApp, startE2EWorld, type E2EWorld } from './fixture'
 import { connectTestWallet, mintAndSign, startMinting, statValue } from './ui'
 
 const DAY = 86_400
@@ -22,25 +22,22 @@ beforeAll(async () => {
 })
 afterAll(() => world?.stop())
 
+function decodeCall(tx: { to: Address; data: Hex }) {
+  const to = tx.to.toLowerCase()
+  const abi = to === VVV_ADDRESS.toLowerCase() ? erc20Abi : to === DIEM_ADDRESS.toLowerCase() ? diemAbi : stakingAbi
+  return { to, ...decodeFunctionData({ abi, data: tx.data }) }
+}
+
 /** The transactions the wallet was asked to send, in order, decoded. */
 function sentTransactions(wallet: TestWalletController) {
   return wallet
     .requests()
     .filter((r) => r.method === 'eth_sendTransaction' && !r.error)
-    .map((r) => {
-      const tx = (r.params as [{ to: Address; data: Hex }])[0]
-      const abi =
-        tx.to.toLowerCase() === VVV_ADDRESS.toLowerCase()
-          ? erc20Abi
-          : tx.to.toLowerCase() === DIEM_ADDRESS.toLowerCase()
-            ? diemAbi
-            : stakingAbi
-      return { to: tx.to.toLowerCase(), ...decodeFunctionData({ abi, data: tx.data }) }
-    })
+    .map((r) => decodeCall((r.params as [{ to: Address; data: Hex }])[0]))
 }
 
-async function openStakePage(privateKey: Hex) {
-  const session = await openApp(world, { privateKey })
+async function openStakePage(privateKey: Hex, { batchCalls = false } = {}) {
+  const session = await openApp(world, { privateKey, batchCalls })
   await connectTestWallet(session.page)
   await session.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Stake' }).click()
   await session.page.getByRole('heading', { name: 'Your position on Base' }).waitFor()
@@ -50,6 +47,18 @@ async function openStakePage(privateKey: Hex) {
 const confirmed = (page: Page, label: string) => page.getByText(`Confirmed: ${label}`, { exact: true }).waitFor()
 
 describe('the Stake page', () => {
+  it('starts loading the wallet code when the pointer reaches the header link, before the click', async () => {
+    const session = await openApp(world)
+    const { page } = session
+    const walletChunk = chunkFileOf('src/chain/WalletModule.tsx')
+    const loading = page.waitForRequest((request) => fileOf(request.url()) === walletChunk)
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Stake' }).hover()
+    await loading
+    expect(new URL(page.url()).hash).toBe('')
+    expect(session.pageErrors).toEqual([])
+    await session.close()
+  })
+
   it('takes a wallet with VVV only from "no sVVV" to a minted key, approving exactly the staked amount', async () => {
     const holder = await newStaker({ svvv: '0', vvv: '50' })
     const session = await openApp(world, { privateKey: holder.privateKey })
@@ -85,6 +94,57 @@ describe('the Stake page', () => {
     await page.getByText('This key works, but has nothing to spend').waitFor()
     await page.getByRole('link', { name: 'Stake DIEM on the Stake page' }).click()
     await page.getByRole('heading', { name: 'Fund your keys with DIEM', exact: true }).waitFor()
+    expect(session.pageErrors).toEqual([])
+    await session.close()
+  })
+
+  it('stakes in one wallet confirmation where the wallet batches calls (EIP-5792): approve exactly the amount, then stake', async () => {
+    const holder = await newStaker({ svvv: '0', vvv: '30' })
+    const session = await openStakePage(holder.privateKey, { batchCalls: true })
+    const { page } = session
+    const wallet = session.wallet!
+
+    await page.getByLabel('VVV to stake').fill('12.5')
+    await page.getByRole('button', { name: 'Approve and stake in one confirmation' }).click()
+    await confirmed(page, 'Approve and stake 12.5 VVV')
+
+    const prompts = wallet.requests().filter((r) => r.method === 'eth_sendTransaction' || r.method === 'wallet_sendCalls')
+    expect(prompts.map((r) => r.method)).toEqual(['wallet_sendCalls'])
+    const [batch] = prompts[0]!.params as [{ calls: { to: Address; data: Hex }[]; chainId: Hex; from: Address }]
+    expect(batch).toMatchObject({ chainId: '0x2105', from: holder.address })
+    expect(batch.calls.map(decodeCall)).toEqual([
+      { to: VVV_ADDRESS.toLowerCase(), functionName: 'approve', args: [STAKING_ADDRESS, parseEther('12.5')] },
+      { to: STAKING_ADDRESS.toLowerCase(), functionName: 'stake', args: [holder.address, parseEther('12.5')] },
+    ])
+    await page.waitForFunction(() => document.body.textContent?.includes('12.5 sVVV'))
+    await expect(statValue(page, 'VVV in wallet').textContent()).resolves.toBe('17.5 VVV')
+    expect(session.pageErrors).toEqual([])
+    await session.close()
+  })
+
+  it('on another network shows the switch prompt instead of the forms, and the forms again once switched, without a reload', async () => {
+    const holder = await newStaker({ svvv: '0', vvv: '10' })
+    const session = await openStakePage(holder.privateKey)
+    const { page } = session
+    const wallet = session.wallet!
+    const stakeTitle = page.getByRole('heading', { name: 'Stake VVV', exact: true })
+    await page.getByLabel('VVV to stake').fill('3')
+    await page.evaluate(() => ((window as any).sameDocument = true))
+
+    await wallet.switchChain(1)
+    const prompt = page.getByRole('status').filter({ hasText: 'Your wallet is on another network' })
+    await prompt.getByText('Staking happens on Base').waitFor()
+    await stakeTitle.waitFor({ state: 'hidden' })
+    await expect(page.getByRole('button', { name: /stake/i }).count()).resolves.toBe(0)
+
+    await prompt.getByRole('button', { name: 'Switch to Base' }).click()
+    await prompt.waitFor({ state: 'detached' })
+    await stakeTitle.waitFor()
+    expect(wallet.chainId).toBe(8453)
+    // The same document, and the form kept what was typed.
+    await expect(page.evaluate(() => (window as any).sameDocument)).resolves.toBe(true)
+    await expect(page.getByLabel('VVV to stake').inputValue()).resolves.toBe('3')
+    expect(wallet.requests().some((r) => r.method === 'eth_sendTransaction')).toBe(false)
     expect(session.pageErrors).toEqual([])
     await session.close()
   })

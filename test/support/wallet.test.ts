@@ -3,10 +3,12 @@ import { once } from 'node:events'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Browser, Page } from 'playwright-core'
-import { encodeFunctionData, erc20Abi, parseEther, verifyMessage, type Hex } from 'viem'
+import { createWalletClient, custom, encodeFunctionData, erc20Abi, parseEther, verifyMessage, type Hex } from 'viem'
+import { getCallsStatus, getCapabilities, sendCalls } from 'viem/actions'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { CHROMIUM_PATH, launchChromium } from './browser'
-import { STAKING_ADDRESS, TEST_ACCOUNTS, VVV_ADDRESS } from './chain'
+import { mockStaking, STAKING_ADDRESS, TEST_ACCOUNTS, VVV_ADDRESS } from './chain'
+import { localBase } from './chain/startChain'
 import { installTestWallet, type TestWalletController } from './wallet'
 import { startTestWorld, type TestWorld } from './world'
 
@@ -112,6 +114,9 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('injected test wallet', () => {
     const { result } = (await request('wallet_requestPermissions', [{ eth_accounts: {} }])) as { result: any[] }
     expect(result[0]).toMatchObject({ parentCapability: 'eth_accounts', caveats: [{ value: [owner.address] }] })
     expect(await request('eth_signTypedData_v4', [owner.address, '{}'])).toMatchObject({ error: { code: 4200 } })
+    // EIP-5792 only when asked for (installTestWallet's batchCalls).
+    expect(await request('wallet_getCapabilities', [owner.address])).toMatchObject({ error: { code: 4200 } })
+    expect(await request('wallet_sendCalls', [{}])).toMatchObject({ error: { code: 4200 } })
     expect(await request('personal_sign', ['0x00', second.address])).toMatchObject({ error: { code: 4100 } })
   })
 
@@ -200,5 +205,130 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('injected test wallet', () => {
     })
     expect(allowance).toBe(parseEther('2'))
     expect(await request('eth_getTransactionReceipt', [hash])).toMatchObject({ result: { status: '0x1' } })
+  })
+})
+
+describe.skipIf(!existsSync(CHROMIUM_PATH))('injected test wallet with EIP-5792 batched calls', () => {
+  let world: TestWorld
+  let browser: Browser
+  let site: Server
+  let page: Page
+  let wallet: TestWalletController
+  const svvvOf = (address: Hex) =>
+    world.chain.publicClient.readContract({ address: STAKING_ADDRESS, abi: erc20Abi, functionName: 'balanceOf', args: [address] })
+  const allowanceOf = (address: Hex) =>
+    world.chain.publicClient.readContract({
+      address: VVV_ADDRESS,
+      abi: erc20Abi,
+      functionName: 'allowance',
+      args: [address, STAKING_ADDRESS],
+    })
+  const approveAndStake = (approved: bigint, staked: bigint) => [
+    { to: VVV_ADDRESS, abi: erc20Abi, functionName: 'approve', args: [STAKING_ADDRESS, approved] },
+    { to: STAKING_ADDRESS, abi: mockStaking.abi, functionName: 'stake', args: [second.address, staked] },
+  ]
+  /** viem's own EIP-5792 actions, talking to the page's provider: what they parse is what the app sees. */
+  const viemWallet = () =>
+    createWalletClient({
+      account: second.address,
+      chain: localBase(world.chain.rpcUrl),
+      transport: custom({
+        request: ({ method, params }) =>
+          page.evaluate(([method, params]) => (window as any).ethereum.request({ method, params }), [method, params] as const),
+      }),
+    })
+  const raw = (method: string, params: unknown[]) =>
+    page.evaluate(
+      ([method, params]) =>
+        (window as any).ethereum.request({ method, params }).then(
+          (result: unknown) => ({ result }),
+          (error: { code: number }) => ({ error: { code: error.code } }),
+        ),
+      [method, params] as const,
+    )
+
+  beforeAll(async () => {
+    world = await startTestWorld()
+    await world.chain.setBalances(second.address, { vvv: parseEther('10') })
+    site = createServer((_, response) => response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html>'))
+    site.listen(0, '127.0.0.1')
+    await once(site, 'listening')
+    browser = await launchChromium()
+    page = await browser.newPage()
+    wallet = await installTestWallet(page, { privateKey: second.privateKey, rpcUrl: world.chain.rpcUrl, batchCalls: true })
+    await page.goto(`http://127.0.0.1:${(site.address() as AddressInfo).port}/`)
+  }, 30_000)
+
+  afterAll(async () => {
+    await browser?.close()
+    site?.close()
+    await world?.stop()
+  })
+
+  it('states atomic support for its chain only, and only to the connected account', async () => {
+    expect(await raw('wallet_getCapabilities', [second.address])).toEqual({ error: { code: 4100 } })
+    await raw('eth_requestAccounts', [])
+    const client = viemWallet()
+    await expect(getCapabilities(client)).resolves.toEqual({ 8453: { atomic: { status: 'supported' } } })
+    await expect(getCapabilities(client, { chainId: 8453 })).resolves.toEqual({ atomic: { status: 'supported' } })
+    expect(await raw('wallet_getCapabilities', [second.address, ['0x1']])).toEqual({ result: {} })
+    expect(await raw('wallet_getCapabilities', [owner.address])).toEqual({ error: { code: 4100 } })
+  })
+
+  it('sends approve then stake in one confirmation, mined together in one block', async () => {
+    await raw('eth_requestAccounts', [])
+    const before = wallet.requests().length
+    const { id } = await sendCalls(viemWallet(), { calls: approveAndStake(parseEther('3'), parseEther('3')) })
+    const status = await getCallsStatus(viemWallet(), { id })
+    expect(status).toMatchObject({ id, status: 'success', statusCode: 200, atomic: true, chainId: 8453, version: '2.0.0' })
+    expect(status.receipts!.map((receipt) => receipt.status)).toEqual(['success', 'success'])
+    const [approve, stake] = status.receipts!
+    expect(approve!.blockNumber).toBe(stake!.blockNumber)
+    expect(await svvvOf(second.address)).toBe(parseEther('3'))
+    expect(await allowanceOf(second.address)).toBe(0n)
+    // The page sees one request that needs the user; the transactions never pass through it.
+    expect(
+      wallet
+        .requests()
+        .slice(before)
+        .map((entry) => entry.method),
+    ).toEqual(['wallet_sendCalls', 'wallet_getCallsStatus'])
+  })
+
+  it('sends nothing when any call would revert, and reports the batch reverted completely', async () => {
+    await raw('eth_requestAccounts', [])
+    const { id } = await sendCalls(viemWallet(), { calls: approveAndStake(parseEther('1'), parseEther('2')) })
+    const status = await getCallsStatus(viemWallet(), { id })
+    expect(status).toMatchObject({ status: 'failure', statusCode: 500, receipts: [] })
+    expect(await allowanceOf(second.address)).toBe(0n)
+    expect(await svvvOf(second.address)).toBe(parseEther('3'))
+  })
+
+  it('refuses what EIP-5792 says to refuse, and a declined batch sends nothing', async () => {
+    await raw('eth_requestAccounts', [])
+    const call = {
+      to: VVV_ADDRESS,
+      data: encodeFunctionData({ abi: erc20Abi, functionName: 'approve', args: [STAKING_ADDRESS, 1n] }),
+    }
+    const batch = (extra: object) => ({
+      version: '2.0.0',
+      from: second.address,
+      chainId: '0x2105',
+      atomicRequired: true,
+      calls: [call],
+      ...extra,
+    })
+    expect(await raw('wallet_sendCalls', [batch({ chainId: '0x1' })])).toEqual({ error: { code: 5710 } })
+    expect(await raw('wallet_sendCalls', [batch({ capabilities: { paymasterService: { url: 'x' } } })])).toEqual({
+      error: { code: 5700 },
+    })
+    expect(await raw('wallet_sendCalls', [batch({ from: owner.address })])).toEqual({ error: { code: 4100 } })
+    expect(await raw('wallet_getCallsStatus', ['0x1234'])).toEqual({ error: { code: 5730 } })
+    wallet.rejectNext()
+    expect(await raw('wallet_sendCalls', [batch({ id: '0xabc' })])).toEqual({ error: { code: 4001 } })
+    expect(await allowanceOf(second.address)).toBe(0n)
+    expect(await raw('wallet_sendCalls', [batch({ id: '0xabc' })])).toEqual({ result: { id: '0xabc' } })
+    expect(await raw('wallet_sendCalls', [batch({ id: '0xabc' })])).toEqual({ error: { code: 5720 } })
+    expect(await allowanceOf(second.address)).toBe(1n)
   })
 })

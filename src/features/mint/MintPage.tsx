@@ -1,7 +1,7 @@
 import { useEffect, useState, type SubmitEvent } from 'react'
 import { isAddressEqual } from 'viem'
-import { useAccount, useSwitchChain } from 'wagmi'
-import { base } from 'wagmi/chains'
+import { useAccount } from 'wagmi'
+import { BaseChainGate, useWrongChain } from '../../chain/BaseChainGate'
 import { useEligibility } from '../../chain/useEligibility'
 import { useOpenConnect } from '../../chain/WalletModule'
 import { Notice } from '../../ui/Notice'
@@ -26,9 +26,9 @@ export default function MintPage({
   aboutHref: string
   stakeHref: string
 }) {
-  const { address, chainId, isConnected } = useAccount()
+  const { address, isConnected } = useAccount()
   const openConnectModal = useOpenConnect()
-  const { switchChain, isPending: switching, error: switchError } = useSwitchChain()
+  const wrongChain = useWrongChain()
   const eligibility = useEligibility(address)
   const [draft, setDraft] = useMemoryDraft('mint-options', DEFAULT_DRAFT)
   const [errors, setErrors] = useState<FieldErrors>({})
@@ -46,7 +46,6 @@ export default function MintPage({
   }, [address, boundTo, accountChanged])
 
   const busy = status.name !== 'idle' && status.name !== 'failed' && status.name !== 'revealed'
-  const wrongChain = isConnected && chainId !== base.id
   const blockedBy = !isConnected
     ? 'Connect a wallet first.'
     : wrongChain
@@ -77,15 +76,7 @@ export default function MintPage({
           </button>
         </Notice>
       )}
-      {wrongChain && (
-        <Notice tone="warning" title="Your wallet is on another network">
-          <p>Venice checks your stake on Base. Switch to Base (chain 8453) to continue.</p>
-          <button type="button" className="button primary" disabled={switching} onClick={() => switchChain({ chainId: base.id })}>
-            {switching ? 'Switching…' : 'Switch to Base'}
-          </button>
-          {switchError && <p className="field-error">The wallet did not switch: {switchError.message.split('\n')[0]}</p>}
-        </Notice>
-      )}
+      <BaseChainGate why="Venice checks your stake on Base." />
       {isConnected && <EligibilityPanel eligibility={eligibility} stakeHref={stakeHref} />}
 
       <form onSubmit={submit} noValidate>

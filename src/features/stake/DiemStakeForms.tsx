@@ -11,13 +11,12 @@ import { call, isBusy, useTransaction, type Call } from './useTransaction'
 interface Props {
   position: Position
   onMined: () => unknown
-  blocked: boolean
 }
 
 const min = (a: bigint | undefined, b: bigint | undefined) => (a === undefined || b === undefined ? undefined : a < b ? a : b)
 
 /** Stake DIEM for daily credit, start its unstake (1-day cooldown), withdraw, and burn DIEM to unlock sVVV. */
-export function DiemStakeForms({ position, onMined, blocked }: Props) {
+export function DiemStakeForms({ position, onMined }: Props) {
   const decimals = position.diemDecimals
   const diem = (amount: bigint) => `${formatToken(amount, decimals ?? 18)} DIEM`
   const cooldown = formatCooldown(position.diemCooldownSeconds, '1 day')
@@ -38,7 +37,6 @@ export function DiemStakeForms({ position, onMined, blocked }: Props) {
           call: call({ address: DIEM_ADDRESS, abi: diemAbi, functionName: 'stake', args: [amount] }),
         })}
         onMined={onMined}
-        blocked={blocked}
       />
       <AmountAction
         title="Unstake DIEM"
@@ -54,7 +52,6 @@ export function DiemStakeForms({ position, onMined, blocked }: Props) {
           call: call({ address: DIEM_ADDRESS, abi: diemAbi, functionName: 'initiateUnstake', args: [amount] }),
         })}
         onMined={onMined}
-        blocked={blocked}
       />
       {cooling && (
         <div>
@@ -65,7 +62,7 @@ export function DiemStakeForms({ position, onMined, blocked }: Props) {
           <button
             type="button"
             className="button primary"
-            disabled={isBusy(withdraw.state) || blocked}
+            disabled={isBusy(withdraw.state)}
             onClick={() =>
               void withdraw.run([
                 { label: 'Withdraw unstaked DIEM', call: call({ address: DIEM_ADDRESS, abi: diemAbi, functionName: 'unstake' }) },
@@ -89,7 +86,6 @@ export function DiemStakeForms({ position, onMined, blocked }: Props) {
           call: call({ address: STAKING_ADDRESS, abi: stakingAbi, functionName: 'burnDiem', args: [amount] }),
         })}
         onMined={onMined}
-        blocked={blocked}
       />
     </>
   )
@@ -104,28 +100,17 @@ interface AmountActionProps {
   buttonLabel: string
   step: (amount: bigint) => { label: string; call: Call }
   onMined: () => unknown
-  blocked: boolean
 }
 
 /** One amount, one write, its status. */
-function AmountAction({
-  title,
-  explanation,
-  fieldLabel,
-  available,
-  decimals,
-  buttonLabel,
-  step,
-  onMined,
-  blocked,
-}: AmountActionProps) {
+function AmountAction({ title, explanation, fieldLabel, available, decimals, buttonLabel, step, onMined }: AmountActionProps) {
   const field = useAmount(decimals, available, 'DIEM')
   const { state, run } = useTransaction(onMined)
   const busy = isBusy(state)
   async function submit(event: SubmitEvent) {
     event.preventDefault()
     const amount = field.take()
-    if (amount === undefined || busy || blocked) return
+    if (amount === undefined || busy) return
     if (await run([step(amount)])) field.clear()
   }
   return (
@@ -143,7 +128,7 @@ function AmountAction({
         disabled={busy}
       />
       <div className="actions">
-        <button type="submit" className="button" disabled={busy || blocked}>
+        <button type="submit" className="button" disabled={busy}>
           {buttonLabel}
         </button>
       </div>

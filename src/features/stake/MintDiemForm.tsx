@@ -18,7 +18,7 @@ function parseSlippage(text: string): number | undefined {
 }
 
 /** Lock sVVV to mint DIEM, at the quoted rate with a floor the user sees (default 1 % under the quote). */
-export function MintDiemForm({ position, onMined, blocked }: { position: Position; onMined: () => unknown; blocked: boolean }) {
+export function MintDiemForm({ position, onMined }: { position: Position; onMined: () => unknown }) {
   const { vvvDecimals, diemDecimals } = position
   const field = useAmount(vvvDecimals, position.svvvUnlocked, 'sVVV')
   const [slippageText, setSlippageText] = useState(DEFAULT_SLIPPAGE)
@@ -41,7 +41,7 @@ export function MintDiemForm({ position, onMined, blocked }: { position: Positio
   async function submit(event: SubmitEvent) {
     event.preventDefault()
     const amount = field.take()
-    if (amount === undefined || floor === undefined || busy || blocked) return
+    if (amount === undefined || floor === undefined || busy) return
     const done = await run([
       {
         label: `Mint at least ${diem(floor)} by locking ${svvv(amount)}`,
@@ -94,11 +94,7 @@ export function MintDiemForm({ position, onMined, blocked }: { position: Positio
         </p>
       )}
       <div className="actions">
-        <button
-          type="submit"
-          className="button primary"
-          disabled={busy || blocked || (field.amount !== undefined && floor === undefined)}
-        >
+        <button type="submit" className="button primary" disabled={busy || (field.amount !== undefined && floor === undefined)}>
           Mint DIEM
         </button>
       </div>

@@ -5,7 +5,7 @@ import { TxStatus } from './TxStatus'
 import { call, isBusy, useTransaction } from './useTransaction'
 
 /** Claim pending rewards as VVV, or restake them as sVVV. */
-export function RewardsPanel({ position, onMined, blocked }: { position: Position; onMined: () => unknown; blocked: boolean }) {
+export function RewardsPanel({ position, onMined }: { position: Position; onMined: () => unknown }) {
   const { state, run } = useTransaction(onMined)
   const busy = isBusy(state)
   const pending = position.pendingRewards
@@ -22,7 +22,7 @@ export function RewardsPanel({ position, onMined, blocked }: { position: Positio
         <button
           type="button"
           className="button primary"
-          disabled={busy || blocked || none}
+          disabled={busy || none}
           onClick={() =>
             void run([
               { label: 'Claim rewards', call: call({ address: STAKING_ADDRESS, abi: stakingAbi, functionName: 'claim' }) },
@@ -34,7 +34,7 @@ export function RewardsPanel({ position, onMined, blocked }: { position: Positio
         <button
           type="button"
           className="button"
-          disabled={busy || blocked || none}
+          disabled={busy || none}
           onClick={() =>
             void run([
               {

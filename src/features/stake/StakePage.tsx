@@ -1,7 +1,7 @@
-import { useConnectModal } from '@rainbow-me/rainbowkit'
-import { useAccount, useSwitchChain } from 'wagmi'
-import { base } from 'wagmi/chains'
+import { useAccount } from 'wagmi'
+import { BaseChainGate } from '../../chain/BaseChainGate'
 import { usePosition } from '../../chain/usePosition'
+import { useOpenConnect } from '../../chain/WalletModule'
 import { Notice } from '../../ui/Notice'
 import { DiemStakeForms } from './DiemStakeForms'
 import { MintDiemForm } from './MintDiemForm'
@@ -12,11 +12,9 @@ import { UnstakePanel } from './UnstakePanel'
 
 /** VVV → sVVV → DIEM: everything a holder needs for a key that can pay. Its own lazy chunk. */
 export default function StakePage({ mintHref }: { mintHref: string }) {
-  const { address, chainId, isConnected } = useAccount()
-  const { openConnectModal } = useConnectModal()
-  const { switchChain, isPending: switching, error: switchError } = useSwitchChain()
+  const { address, isConnected } = useAccount()
+  const openConnectModal = useOpenConnect()
   const { position, loading, refresh } = usePosition(address)
-  const wrongChain = isConnected && chainId !== base.id
 
   return (
     <section className="stake" aria-labelledby="stake-title">
@@ -33,15 +31,6 @@ export default function StakePage({ mintHref }: { mintHref: string }) {
           </button>
         </Notice>
       )}
-      {wrongChain && (
-        <Notice tone="warning" title="Your wallet is on another network">
-          <p>Staking happens on Base. Switch to Base (chain 8453) to send transactions.</p>
-          <button type="button" className="button primary" disabled={switching} onClick={() => switchChain({ chainId: base.id })}>
-            {switching ? 'Switching…' : 'Switch to Base'}
-          </button>
-          {switchError && <p className="field-error">The wallet did not switch: {switchError.message.split('\n')[0]}</p>}
-        </Notice>
-      )}
       {isConnected && loading && <p aria-live="polite">Reading your position on Base…</p>}
       {isConnected && !loading && !position && (
         <Notice tone="warning" title="Your position is unavailable">
@@ -49,19 +38,21 @@ export default function StakePage({ mintHref }: { mintHref: string }) {
         </Notice>
       )}
 
-      {address && position && (
-        <>
-          <PositionSummary position={position} />
-          <StakeVvvForm address={address} position={position} onMined={refresh} blocked={wrongChain} />
-          <RewardsPanel position={position} onMined={refresh} blocked={wrongChain} />
-          <UnstakePanel position={position} onMined={refresh} blocked={wrongChain} />
-          <section aria-labelledby="diem-title">
-            <h2 id="diem-title">Fund your keys with DIEM</h2>
-            <MintDiemForm position={position} onMined={refresh} blocked={wrongChain} />
-            <DiemStakeForms position={position} onMined={refresh} blocked={wrongChain} />
-          </section>
-        </>
-      )}
+      {address && position && <PositionSummary position={position} />}
+      <BaseChainGate why="Staking happens on Base: your wallet sends these transactions there.">
+        {address && position && (
+          <>
+            <StakeVvvForm address={address} position={position} onMined={refresh} />
+            <RewardsPanel position={position} onMined={refresh} />
+            <UnstakePanel position={position} onMined={refresh} />
+            <section aria-labelledby="diem-title">
+              <h2 id="diem-title">Fund your keys with DIEM</h2>
+              <MintDiemForm position={position} onMined={refresh} />
+              <DiemStakeForms position={position} onMined={refresh} />
+            </section>
+          </>
+        )}
+      </BaseChainGate>
     </section>
   )
 }

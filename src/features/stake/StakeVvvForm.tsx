@@ -13,11 +13,10 @@ interface Props {
   address: Address
   position: Position
   onMined: () => unknown
-  blocked: boolean
 }
 
 /** Approve exactly the amount, then stake it to this wallet; one confirmation where the wallet batches (EIP-5792). */
-export function StakeVvvForm({ address, position, onMined, blocked }: Props) {
+export function StakeVvvForm({ address, position, onMined }: Props) {
   const decimals = position.vvvDecimals
   const field = useAmount(decimals, position.vvv, 'VVV')
   const { state, run, runBatch } = useTransaction(onMined)
@@ -43,7 +42,7 @@ export function StakeVvvForm({ address, position, onMined, blocked }: Props) {
   async function submit(event: { preventDefault(): void }, batched: boolean) {
     event.preventDefault()
     const amount = field.take()
-    if (amount === undefined || busy || blocked) return
+    if (amount === undefined || busy) return
     const all = steps(amount)
     const done = batched ? await runBatch(`Approve and stake ${formatToken(amount, decimals ?? 18)} VVV`, all) : await run(all)
     if (done) field.clear()
@@ -68,16 +67,11 @@ export function StakeVvvForm({ address, position, onMined, blocked }: Props) {
           disabled={busy}
         />
         <div className="actions">
-          <button type="submit" className="button primary" disabled={busy || blocked}>
+          <button type="submit" className="button primary" disabled={busy}>
             {canBatch ? 'Approve, then stake (two confirmations)' : 'Approve and stake'}
           </button>
           {canBatch && (
-            <button
-              type="button"
-              className="button primary"
-              disabled={busy || blocked}
-              onClick={(event) => void submit(event, true)}
-            >
+            <button type="button" className="button primary" disabled={busy} onClick={(event) => void submit(event, true)}>
               Approve and stake in one confirmation
             </button>
           )}

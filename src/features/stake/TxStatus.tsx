@@ -8,10 +8,16 @@ function TxLink({ hash }: { hash?: Hash }) {
   if (!hash) return null
   return (
     <p className="tx-hash">
-      Transaction <code>{`${hash.slice(0, 10)}…${hash.slice(-8)}`}</code>{' '}
-      <a href={explorerTx(hash)} target="_blank" rel="noreferrer noopener">
-        on Basescan
-      </a>
+      Transaction <code>{`${hash.slice(0, 10)}…${hash.slice(-8)}`}</code>
+      {/* The sandbox's chain is local: Basescan has never heard of its transactions. */}
+      {import.meta.env.VITE_SANDBOX !== 'true' && (
+        <>
+          {' '}
+          <a href={explorerTx(hash)} target="_blank" rel="noreferrer noopener">
+            on Basescan
+          </a>
+        </>
+      )}
     </p>
   )
 }

@@ -9,7 +9,7 @@ import { useAmount } from './useAmount'
 import { call, isBusy, useTransaction } from './useTransaction'
 
 /** Start an unstake (one at a time, no cancel), then finalize it once its cooldown has passed. */
-export function UnstakePanel({ position, onMined, blocked }: { position: Position; onMined: () => unknown; blocked: boolean }) {
+export function UnstakePanel({ position, onMined }: { position: Position; onMined: () => unknown }) {
   const decimals = position.vvvDecimals
   const field = useAmount(decimals, position.svvvUnlocked, 'sVVV')
   const { state, run } = useTransaction(onMined)
@@ -20,7 +20,7 @@ export function UnstakePanel({ position, onMined, blocked }: { position: Positio
   async function initiate(event: SubmitEvent) {
     event.preventDefault()
     const amount = field.take()
-    if (amount === undefined || busy || blocked || running) return
+    if (amount === undefined || busy || running) return
     const words = `${formatToken(amount, decimals ?? 18)} sVVV`
     const done = await run([
       {
@@ -45,7 +45,7 @@ export function UnstakePanel({ position, onMined, blocked }: { position: Positio
             <button
               type="button"
               className="button primary"
-              disabled={busy || blocked}
+              disabled={busy}
               onClick={() =>
                 void run([
                   {
@@ -77,7 +77,7 @@ export function UnstakePanel({ position, onMined, blocked }: { position: Positio
             disabled={busy}
           />
           <div className="actions">
-            <button type="submit" className="button" disabled={busy || blocked}>
+            <button type="submit" className="button" disabled={busy}>
               Start unstaking ({cooldown} cooldown)
             </button>
           </div>

@@ -66,6 +66,12 @@ export function useTransaction(onMined: () => unknown) {
     setState(words.declined ? { phase: 'declined', label } : { phase: 'failed', label, reason: words.reason, hash })
   }, [])
 
+  /** The check before the wallet failed: nothing was sent. */
+  const refuse = useCallback((label: string, error: unknown) => {
+    const words = describeTxError(error)
+    setState(words.declined ? { phase: 'declined', label } : { phase: 'refused', label, reason: words.reason })
+  }, [])
+
   const run = useCallback(
     async (steps: Step[]) => {
       if (!address) return false
@@ -75,8 +81,7 @@ export function useTransaction(onMined: () => unknown) {
         try {
           ;({ request } = await simulateContract(config, { ...call, account: address, chainId: base.id }))
         } catch (error) {
-          const words = describeTxError(error)
-          setState(words.declined ? { phase: 'declined', label } : { phase: 'refused', label, reason: words.reason })
+          refuse(label, error)
           return false
         }
         setState({ phase: 'wallet', label })
@@ -103,7 +108,7 @@ export function useTransaction(onMined: () => unknown) {
       }
       return true
     },
-    [address, config, fail, onMined],
+    [address, config, fail, refuse, onMined],
   )
 
   /** EIP-5792: all steps in one confirmation. Simulated together first (eth_simulateV1). */
@@ -116,12 +121,11 @@ export function useTransaction(onMined: () => unknown) {
         const { results } = await simulateCalls(client, { account: address, calls: steps.map(encoded) })
         const refusal = results.find((result) => result.status === 'failure')
         if (refusal?.status === 'failure') {
-          const words = describeTxError(refusal.error)
-          setState({ phase: 'refused', label, reason: words.declined ? refusal.error.message : words.reason })
+          refuse(label, refusal.error)
           return false
         }
       } catch (error) {
-        setState({ phase: 'refused', label, reason: describeTxError(error).declined ? 'declined' : String(error) })
+        refuse(label, error)
         return false
       }
       setState({ phase: 'wallet', label })
@@ -148,7 +152,7 @@ export function useTransaction(onMined: () => unknown) {
         return false
       }
     },
-    [address, config, fail, onMined],
+    [address, config, fail, refuse, onMined],
   )
 
   const reset = useCallback(() => setState({ phase: 'idle' }), [])

@@ -1,6 +1,7 @@
 import { createWalletClient, hexToBigInt, http, isAddressEqual, isHex, numberToHex, type Address, type Hex } from 'viem'
 import { privateKeyToAccount, type PrivateKeyAccount } from 'viem/accounts'
 import { localBase } from '../chain/startChain'
+import { BatchFailure, CallBatches } from './callBatches'
 
 export interface RpcError {
   code: number
@@ -23,6 +24,8 @@ export interface WalletBackendOptions {
   privateKey: Hex
   rpcUrl: string
   chainId: number
+  /** Answers EIP-5792's wallet_getCapabilities, wallet_sendCalls and wallet_getCallsStatus (refused otherwise, as by most wallets). */
+  batchCalls?: boolean
   /** Delivers an EIP-1193 event to the page. */
   emit(event: WalletEvent, payload: unknown): Promise<void>
 }
@@ -46,11 +49,13 @@ export class TestWalletBackend {
   readonly requests: WalletRequest[] = []
   private rejectNextPrompt = false
   private readonly knownChains: Set<number>
+  private readonly batches: CallBatches | undefined
 
   constructor(private readonly options: WalletBackendOptions) {
     this.account = privateKeyToAccount(options.privateKey)
     this.chainId = options.chainId
     this.knownChains = new Set([options.chainId])
+    this.batches = options.batchCalls ? new CallBatches(options.rpcUrl, options.chainId) : undefined
   }
 
   async request(method: string, params: unknown): Promise<RpcOutcome> {
@@ -62,7 +67,9 @@ export class TestWalletBackend {
       entry.error =
         error instanceof RpcFailure
           ? error.error
-          : { code: -32603, message: error instanceof Error ? error.message : String(error) }
+          : error instanceof BatchFailure
+            ? { code: error.code, message: error.message }
+            : { code: -32603, message: error instanceof Error ? error.message : String(error) }
       return { error: entry.error }
     }
   }
@@ -135,10 +142,19 @@ export class TestWalletBackend {
         return this.personalSign(params[0], params[1])
       case 'eth_sendTransaction':
         return this.sendTransaction(params[0])
-      default:
-        if (NOT_PROXIED.test(method)) throw new RpcFailure({ code: 4200, message: `The test wallet does not support ${method}` })
-        return this.proxy(method, params)
+      case 'wallet_getCapabilities':
+        if (!this.batches) break
+        this.requireAccount(params[0])
+        return this.batches.capabilities(params[1])
+      case 'wallet_sendCalls':
+        if (!this.batches) break
+        return this.sendCalls(this.batches, params[0])
+      case 'wallet_getCallsStatus':
+        if (!this.batches) break
+        return this.batches.status(params[0])
     }
+    if (NOT_PROXIED.test(method)) throw new RpcFailure({ code: 4200, message: `The test wallet does not support ${method}` })
+    return this.proxy(method, params)
   }
 
   private permissions() {
@@ -194,6 +210,15 @@ export class TestWalletBackend {
       value: tx.value === undefined ? undefined : hexToBigInt(tx.value),
       gas: tx.gas === undefined ? undefined : hexToBigInt(tx.gas),
     })
+  }
+
+  /** One confirmation for the whole batch. */
+  private async sendCalls(batches: CallBatches, parameter: unknown): Promise<{ id: string }> {
+    this.requireAccount((parameter as { from?: unknown } | undefined)?.from)
+    const { id, calls } = batches.check(parameter)
+    this.prompt()
+    await batches.execute(this.account, id, calls)
+    return { id }
   }
 
   private async proxy(method: string, params: unknown[]): Promise<unknown> {

@@ -11,6 +11,8 @@ export interface TestWalletOptions {
   rpcUrl: string
   /** Default 8453 (Base). */
   chainId?: number
+  /** Offer EIP-5792 batched calls (atomic) on that chain. Default off, as in most wallets. */
+  batchCalls?: boolean
 }
 
 export interface TestWalletController {
@@ -19,7 +21,7 @@ export interface TestWalletController {
   /** The chain the wallet reports. */
   readonly chainId: number
   readonly connected: boolean
-  /** The next request that needs the user (connect, personal_sign, eth_sendTransaction, chain switch) fails with 4001. */
+  /** The next request that needs the user (connect, personal_sign, eth_sendTransaction, wallet_sendCalls, chain switch) fails with 4001. */
   rejectNext(): void
   /** Emits accountsChanged when connected. */
   switchAccount(privateKey: Hex): Promise<void>
@@ -47,6 +49,7 @@ export async function installTestWallet(page: Page, options: TestWalletOptions):
     privateKey: options.privateKey,
     rpcUrl: options.rpcUrl,
     chainId: options.chainId ?? CHAIN_ID,
+    batchCalls: options.batchCalls,
     async emit(event, payload) {
       // A page that is navigating or closed misses the event; it reads the Node-side state when it loads.
       await page.evaluate(`window.${EMIT_NAME}?.(${JSON.stringify(event)}, ${JSON.stringify(payload)})`).catch(() => {})

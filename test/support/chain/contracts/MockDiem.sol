@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
+import {Cooldown} from "./Cooldown.sol";
 import {TestToken} from "./TestToken.sol";
 
 /// Stands in for the DIEM token at 0xF4d97F2da56e8c3098f3a8D538DB630A2606a024, with its built-in
 /// staking (stake, initiateUnstake, unstake, stakedInfos, cooldownDuration). Only the staking
 /// contract mints and burns it (mintDiem, burnDiem); setBalance and setCooldownDuration are test helpers.
-contract MockDiem is TestToken {
+contract MockDiem is TestToken, Cooldown {
     address private constant STAKING = 0x321b7ff75154472B18EDb199033fF4D116F340Ff;
-    uint256 private constant DEFAULT_COOLDOWN = 1 days;
 
     struct StakedInfo {
         uint256 amountStaked;
@@ -17,7 +17,6 @@ contract MockDiem is TestToken {
     }
 
     mapping(address => StakedInfo) public stakedInfos;
-    uint256 private cooldownOverride;
 
     function name() external pure override returns (string memory) {
         return "Diem";
@@ -27,8 +26,8 @@ contract MockDiem is TestToken {
         return "DIEM";
     }
 
-    function cooldownDuration() public view returns (uint256) {
-        return cooldownOverride == 0 ? DEFAULT_COOLDOWN : cooldownOverride;
+    function _defaultCooldown() internal pure override returns (uint256) {
+        return 1 days;
     }
 
     function stake(uint256 amount) external {
@@ -45,7 +44,7 @@ contract MockDiem is TestToken {
         require(amount <= info.amountStaked, "DIEM: amount exceeds your staked DIEM");
         info.amountStaked -= amount;
         info.coolDownAmount += amount;
-        info.coolDownEnd = block.timestamp + cooldownDuration();
+        info.coolDownEnd = _cooldownEndFromNow();
     }
 
     /// Withdraws everything whose cooldown has passed.
@@ -67,9 +66,5 @@ contract MockDiem is TestToken {
     function burnFromStaking(address from, uint256 amount) external {
         require(msg.sender == STAKING, "DIEM: only the staking contract burns");
         _burn(from, amount);
-    }
-
-    function setCooldownDuration(uint256 secondsLong) external {
-        cooldownOverride = secondsLong;
     }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
+import {Cooldown} from "./Cooldown.sol";
 import {TestToken} from "./TestToken.sol";
 
 interface IVVV {
@@ -21,11 +22,10 @@ interface IDIEM {
 /// is also the sVVV token: every function of docs/staking.md with the same signature, plus test
 /// helpers (setBalance, setCooldownDuration, setRewardRate). Placed with anvil_setCode, so every
 /// setting is stored as an override of a constant default (zero storage = the default).
-contract MockStaking is TestToken {
+contract MockStaking is TestToken, Cooldown {
     IVVV private constant VVV = IVVV(0xacfE6019Ed1A7Dc6f7B508C02d1b04ec88cC21bf);
     IDIEM private constant DIEM = IDIEM(0xF4d97F2da56e8c3098f3a8D538DB630A2606a024);
 
-    uint256 private constant DEFAULT_COOLDOWN = 7 days;
     /// VVV per sVVV per second, scaled by 1e18: about 10 % a year.
     uint256 private constant DEFAULT_REWARD_RATE = 3_170_979_198;
     /// sVVV per DIEM before any DIEM exists; each DIEM in supply raises it by 1 sVVV.
@@ -46,7 +46,6 @@ contract MockStaking is TestToken {
     mapping(address => LockedStake) public lockedStakes;
     mapping(address => uint256) private accrued;
     mapping(address => uint256) private accruedAt;
-    uint256 private cooldownOverride;
     uint256 private rewardRateOverride;
 
     function name() external pure override returns (string memory) {
@@ -77,8 +76,8 @@ contract MockStaking is TestToken {
         return accrued[account] + _accruing(account);
     }
 
-    function cooldownDuration() public view returns (uint256) {
-        return cooldownOverride == 0 ? DEFAULT_COOLDOWN : cooldownOverride;
+    function _defaultCooldown() internal pure override returns (uint256) {
+        return 7 days;
     }
 
     /// The quote: the mint rate (sVVV per DIEM) rises with DIEM's supply.
@@ -118,7 +117,7 @@ contract MockStaking is TestToken {
         _payRewards(msg.sender);
         _burn(msg.sender, amount);
         position.cooldownAmount = amount;
-        position.cooldownEnd = block.timestamp + cooldownDuration();
+        position.cooldownEnd = _cooldownEndFromNow();
     }
 
     function finalizeUnstake() external {
@@ -161,10 +160,6 @@ contract MockStaking is TestToken {
     function setBalance(address account, uint256 amount) public override {
         _accrue(account);
         super.setBalance(account, amount);
-    }
-
-    function setCooldownDuration(uint256 secondsLong) external {
-        cooldownOverride = secondsLong;
     }
 
     /// VVV per sVVV per second, scaled by 1e18 (0 restores the default).

@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core'
 import { seedShowcase } from '../support/sandboxShowcase'
 import { newHolder, openApp, startE2EWorld, type E2EWorld } from './fixture'
 import {
+  animationsDone,
   axeViolations,
   confirmSignature,
   connectTestWallet,
@@ -48,6 +49,7 @@ describe('layout and accessibility on every screen', () => {
     const problems: string[] = []
     const check = async (screen: string) => {
       await page.waitForLoadState('networkidle')
+      await animationsDone(page)
       if (width < 400) {
         const wide = await overflowingElements(page)
         if (wide.length) problems.push(`[${screen}] wider than ${width} px: ${wide.join('; ')}`)
@@ -60,7 +62,17 @@ describe('layout and accessibility on every screen', () => {
     await page.getByRole('heading', { level: 1 }).waitFor()
     await check('home')
 
+    await page.getByRole('banner').getByRole('button', { name: 'Connect wallet', exact: true }).click()
+    await page.getByRole('dialog').getByText('Test Wallet').waitFor()
+    await check('connect modal')
+    await page.keyboard.press('Escape')
+    await page.getByRole('dialog').waitFor({ state: 'detached' })
     await connectTestWallet(page)
+    await page.getByRole('banner').getByTestId('rk-account-button').click()
+    await page.getByRole('dialog').getByRole('button', { name: 'Disconnect' }).waitFor()
+    await check('account modal')
+    await page.keyboard.press('Escape')
+    await page.getByRole('dialog').waitFor({ state: 'detached' })
     await startMinting(page)
     await page.getByText(/staked VVV \(sVVV\) on Base/).waitFor()
     await check('mint, eligible')

@@ -175,7 +175,9 @@ describe.each(FLOWS)('the mint meets failures ($flow flow)', ({ flow, expired })
       const forHosts = session.page.getByRole('alert').getByText('Hosting this page?')
       await expect(session.page.getByText(/Proxy the Venice API/).isVisible()).resolves.toBe(false)
       await forHosts.click()
-      await session.page.getByText(/CORS\)\. Serve the API through your own domain: see “Proxy the Venice API” in the README/).waitFor()
+      await session.page
+        .getByText(/CORS\)\. Serve the API through your own domain: see “Proxy the Venice API” in the README/)
+        .waitFor()
       // The request left the browser; its answer was withheld. Nothing was signed or posted.
       expect(tokenCalls()).toEqual(['GET 200'])
       expect(signatures(session)).toBe(0)

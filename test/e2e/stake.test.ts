@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core'
-import { decodeFunctionData, erc20Abi, parseEther, type Address, type Hex } from 'viem'
+import { decodeFunctionData, erc20Abi, formatEther, parseEther, type Address, type Hex } from 'viem'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { diemAbi, stakingAbi } from '../../src/chain/contracts'
 import { DIEM_ADDRESS, STAKING_ADDRESS, VVV_ADDRESS } from '../support/chain'
@@ -186,6 +186,51 @@ describe('the Stake page', () => {
     await confirmed(page, 'Finalize the unstake')
     expect(sentTransactions(wallet).at(-1)!.functionName).toBe('finalizeUnstake')
     await page.getByRole('button', { name: 'Start unstaking (7 days cooldown)' }).waitFor()
+    expect(session.pageErrors).toEqual([])
+    await session.close()
+  })
+
+  it("funds a fresh key with DIEM: from the dashboard's hint to the Stake page, mint and stake DIEM, then the key's dashboard shows the daily credit", async () => {
+    const holder = await newStaker({ svvv: '1000', vvv: '0' })
+    const session = await openApp(world, { privateKey: holder.privateKey })
+    const { page } = session
+    await connectTestWallet(page)
+    await startMinting(page)
+    await mintAndSign(page)
+    await page.getByRole('heading', { name: 'Your new INFERENCE key' }).waitFor()
+    const hint = page.getByText('This key works, but has nothing to spend')
+    await hint.waitFor()
+    await expect(statValue(page, 'DIEM').textContent()).resolves.toBe('0')
+
+    await page.getByRole('link', { name: 'Stake DIEM on the Stake page' }).click()
+    await page.getByRole('heading', { name: 'Fund your keys with DIEM', exact: true }).waitFor()
+    await page.getByLabel('sVVV to lock').fill('700')
+    await page.getByRole('button', { name: 'Mint DIEM' }).click()
+    await page.getByText(/^Confirmed: Mint at least/).waitFor()
+    await page.getByRole('button', { name: 'Max DIEM' }).first().click()
+    await page.getByRole('button', { name: 'Stake DIEM' }).click()
+    await page.getByText(/^Confirmed: Stake [\d.]+ DIEM$/).waitFor()
+    const [staked] = await world.chain.publicClient.readContract({
+      address: DIEM_ADDRESS,
+      abi: diemAbi,
+      functionName: 'stakedInfos',
+      args: [holder.address],
+    })
+    expect(staked).toBeGreaterThan(parseEther('0.1'))
+    // Venice's figure as the dashboard formats it: 1 staked DIEM = 1 DIEM of credit today.
+    const credit = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 }).format(Number(formatEther(staked)))
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Keys' }).click()
+    await page.getByRole('region', { name: 'Your keys in this session' }).getByRole('link').first().click()
+    await page.getByRole('button', { name: 'Refresh', exact: true }).click()
+    await page.waitForFunction(
+      (expected) =>
+        [...document.querySelectorAll('dt')].find((dt) => dt.textContent === 'DIEM')?.nextElementSibling?.textContent ===
+        expected,
+      credit,
+    )
+    await hint.waitFor({ state: 'detached' })
+    await expect(statValue(page, 'Access').textContent()).resolves.toBe('Permitted')
     expect(session.pageErrors).toEqual([])
     await session.close()
   })

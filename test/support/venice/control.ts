@@ -37,8 +37,13 @@ export interface VeniceControl {
   clock: Clock
   requests(): LoggedRequest[]
   clearRequests(): void
-  /** Creates the wallet's account (linked as on first mint) if needed. null = unknown (omitted from rate_limits). */
+  /**
+   * Creates the wallet's account (linked as on first mint) if needed. null = unknown (omitted from rate_limits).
+   * With a chain (startTestWorld), the daily credit of the DIEM the wallet stakes is added to `diem` and
+   * `diemEpochAllocation` when Venice answers; a `diem` of null stays unknown.
+   */
   setBalances(wallet: Address, balances: Partial<AccountBalances>): void
+  /** What tests set, without the staked DIEM's credit. */
   balances(wallet: Address): AccountBalances | undefined
   /** Creates a key directly for the wallet's account (creating the account if needed) and returns its secret. */
   seedKey(wallet: Address, options?: SeedKeyOptions): { id: string; apiKey: string }

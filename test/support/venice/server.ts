@@ -7,6 +7,7 @@ import { localBase } from '../chain/startChain'
 import { FailureBudget } from './budget'
 import { createClock } from './clock'
 import { createControl, type VeniceControl } from './control'
+import type { StakedDiemReader } from './diemCredit'
 import { dispatch, type ApiRequest } from './dispatch'
 import { forcedResponse, MALFORMED_JSON, takeFailure } from './faults'
 import { ChallengeIssuer } from './challenge'
@@ -35,15 +36,18 @@ export interface VeniceStandin {
 /**
  * A local Venice API (see docs/venice-api.md; the wallet flow as docs/sign-in.md tells it) that checks signatures and sVVV on the given chain.
  * `signInFlow` (default token) picks the wallet flow's version; tests can switch it later.
+ * `stakedDiem`, when given, turns DIEM staked on the chain into the account's daily credit (see diemCredit.ts).
  */
 export async function startVeniceStandin({
   port,
   rpcUrl,
   signInFlow = 'token',
+  stakedDiem,
 }: {
   port: number
   rpcUrl: string
   signInFlow?: SignInFlow
+  stakedDiem?: StakedDiemReader
 }): Promise<VeniceStandin> {
   const clock = createClock()
   let apiBase = ''
@@ -57,6 +61,7 @@ export async function startVeniceStandin({
     signatureOutages: 0,
     budget: new FailureBudget(),
     chain: createPublicClient({ chain: localBase(rpcUrl), transport: http(rpcUrl) }),
+    stakedDiem,
     analyticsCache: new Map(),
     log: [],
     failures: [],

@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http'
 import type { Chain, HttpTransport, PublicClient } from 'viem'
 import type { FailureBudget } from './budget'
 import type { Clock } from './clock'
+import type { StakedDiemReader } from './diemCredit'
 import type { ApiResponse } from './http'
 import type { VeniceStore } from './store'
 import type { ChallengeIssuer } from './challenge'
@@ -67,6 +68,8 @@ export interface StandinState {
   signatureOutages: number
   budget: FailureBudget
   chain: PublicClient<HttpTransport, Chain>
+  /** Where staked DIEM is read for the daily credit; without it, balances are only what tests set. */
+  stakedDiem: StakedDiemReader | undefined
   /** usage-analytics responses, cached 10 minutes per account and range like the real API. */
   analyticsCache: Map<string, { expiresAt: number; response: ApiResponse }>
   log: LoggedRequest[]

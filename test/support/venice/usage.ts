@@ -29,6 +29,13 @@ function periodStart(period: LimitPeriod, now: number): number {
   return Number.NEGATIVE_INFINITY
 }
 
+/** The DIEM the whole account (every key, and usage outside keys) spent in [from, to). */
+export function accountDiemSpend(store: VeniceStore, accountId: string, from: number, to: number): number {
+  return store.usage
+    .filter((entry) => entry.accountId === accountId && entry.at >= from && entry.at < to)
+    .reduce((sum, entry) => sum + entry.diem, 0)
+}
+
 export function currentPeriodSpend(store: VeniceStore, key: ApiKey, now: number): Spend {
   return keySpend(store, key.id, periodStart(key.limitPeriod, now), now + 1)
 }

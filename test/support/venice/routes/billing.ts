@@ -1,5 +1,6 @@
 import { usageAnalytics, parseRange } from '../analytics'
 import { MINUTE_MS } from '../clock'
+import { currentBalances } from '../diemCredit'
 import { apiError, json, type ApiResponse } from '../http'
 import type { KeyContext, Route } from '../router'
 import type { AccountBalances } from '../store'
@@ -28,9 +29,10 @@ function consumptionCurrency(balances: AccountBalances) {
   return order.find(([, amount]) => (amount ?? 0) > 0)?.[0] ?? null
 }
 
-function balance({ account }: KeyContext): ApiResponse {
-  const { diem, usd, bundledCredits, earnedCredits, diemEpochAllocation } = account.balances
-  const currency = consumptionCurrency(account.balances)
+async function balance({ state, account, now }: KeyContext): Promise<ApiResponse> {
+  const balances = await currentBalances(state, account, now)
+  const { diem, usd, bundledCredits, earnedCredits, diemEpochAllocation } = balances
+  const currency = consumptionCurrency(balances)
   return json(200, {
     canConsume: currency !== null,
     consumptionCurrency: currency,

@@ -1,4 +1,5 @@
 import { DAY_MS, startOfUtcDay } from '../clock'
+import { currentBalances } from '../diemCredit'
 import { json, type ApiResponse } from '../http'
 import { MODELS } from '../models'
 import type { KeyContext, Route } from '../router'
@@ -17,9 +18,9 @@ export const rateLimitRoutes: Route[] = [
 ]
 
 /** Reports on the calling key: what it can spend now (account balances clamped to its remaining limits). */
-function rateLimits({ state, key, account, now }: KeyContext): ApiResponse {
+async function rateLimits({ state, key, account, now }: KeyContext): Promise<ApiResponse> {
   const remaining = remainingLimits(state.store, key, now)
-  const { usd, diem, bundledCredits, earnedCredits } = account.balances
+  const { usd, diem, bundledCredits, earnedCredits } = await currentBalances(state, account, now)
   const clamp = (balance: number | null, cap: number | null) =>
     balance === null ? undefined : round4(Math.max(0, cap === null ? balance : Math.min(balance, cap)))
   const balances = {

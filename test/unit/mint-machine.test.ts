@@ -211,7 +211,7 @@ describe('signAndMint', () => {
     ['an expired challenge', new VeniceError('refused', 'The challenge has expired', { status: 400 }), false],
     [
       '"already been used" (an earlier copy of this POST got there)',
-      new VeniceError('refused', 'This challenge has already been used', { status: 400 }),
+      new VeniceError('tokenAlreadyUsed', 'This challenge has already been used', { status: 400 }),
       true,
     ],
     ['a 503', new VeniceError('serverError', 'Service unavailable', { status: 503 }), true],

@@ -19,6 +19,7 @@ const elements = [
   { type: 'app', pattern: 'src/app' },
   { type: 'build', pattern: 'src/build' },
   { type: 'test-support', pattern: 'test/support' },
+  { type: 'test-helpers', pattern: 'test/helpers' },
   { type: 'test', pattern: 'test/*', capture: ['kind'] },
 ].map((element) => ({ ...element, partialMatch: false }))
 
@@ -69,7 +70,13 @@ const policies = [
   },
   // The test world is independent of the app it tests.
   { from: element('test-support'), allow: { to: element('test-support') } },
-  // Unit, component and e2e tests may import anything of the app, and the test world.
+  // Builders and stubs shared by tests: the app (its schemas type the answers they build) and the
+  // test world (the stand-in they route fetch into), never a test file.
+  {
+    from: element('test-helpers'),
+    allow: { to: element('test-helpers', 'test-support', ...Object.keys(mayImport), 'feature') },
+  },
+  // Unit, component and e2e tests may import anything of the app, the test world and the helpers.
   { from: element('test'), allow: { to: { element: { types: '*' } } } },
 ]
 

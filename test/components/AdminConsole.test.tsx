@@ -1,67 +1,44 @@
 import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { describe, expect, it, vi } from 'vitest'
+import type { Address } from 'viem'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { config } from '../../src/config'
 import AdminConsole from '../../src/features/admin/AdminConsole'
 import { adminQueries } from '../../src/features/admin/queries'
 import type { KeyEntry } from '../../src/session/keyring'
 import { keyring } from '../../src/session/store'
-import { ADMIN_SECRET_TEXT, INFERENCE_SECRET_TEXT, jsonResponse, secretOf, urlOf } from '../helpers/venice'
 import { queryClient } from '../../src/query/queryClient'
 import { stubVeniceFetch } from '../helpers/fetchStub'
+import { inProcessVenice } from '../helpers/inProcessVenice'
+import { ADMIN_SECRET_TEXT, secretOf } from '../helpers/venice'
 
 const fetchMock = stubVeniceFetch()
 
-const SELF_ID = '11111111-1111-4111-8111-111111111111'
-const OTHER_ID = '22222222-2222-4222-8222-222222222222'
+const WALLET: Address = '0x1111111111111111111111111111111111111111'
+let venice: ReturnType<typeof inProcessVenice>
+/** The ADMIN key this console runs with, and another key of the same account. */
+let self: { id: string; apiKey: string }
+let other: { id: string; apiKey: string }
+let otherName: string
 
-function apiKey(id: string, change: Record<string, unknown> = {}) {
-  return {
-    id,
-    apiKeyType: 'INFERENCE',
-    description: 'Key',
-    createdAt: '2026-04-01T10:00:00.000Z',
-    expiresAt: null,
-    lastUsedAt: null,
-    last6Chars: 'zzzzzz',
-    consumptionLimits: { usd: null, diem: null, vcu: null },
-    limitPeriod: 'EPOCH',
-    modelPrivacy: 'ALL',
-    usage: { trailingSevenDays: { usd: '0.0000', vcu: '0.0000', diem: '0.0000' } },
-    ...change,
-  }
-}
-
-const SELF = apiKey(SELF_ID, { apiKeyType: 'ADMIN', description: 'My admin key', last6Chars: ADMIN_SECRET_TEXT.slice(-6) })
-const OTHER = apiKey(OTHER_ID, {
-  description: 'Build bot',
-  last6Chars: 'b0tb0t',
-  consumptionLimits: { usd: 10, diem: null, vcu: null },
-  currentPeriodUsage: { usd: '2.5000', diem: '0.0000' },
+beforeEach(() => {
+  venice = inProcessVenice(config.veniceApiUrl)
+  fetchMock.mockImplementation(venice.fetch)
+  self = venice.control.seedKey(WALLET, { description: 'My admin key' })
+  other = venice.control.seedKey(WALLET, { apiKeyType: 'INFERENCE', description: 'Build bot', consumptionLimits: { usd: 10 } })
+  venice.control.recordUsage(WALLET, { apiKeyId: other.id, model: 'zai-org-glm-5-1', usd: 2.5 })
+  otherName = `Build bot (…${other.apiKey.slice(-6)})`
 })
 
-type Route = (url: URL, init: RequestInit) => Response | Promise<Response>
+const API_PATH = new URL(config.veniceApiUrl).pathname
 
-/** A tiny Venice: `METHOD /path` → answer. Anything else fails the test loudly. */
-function venice(routes: Record<string, Route>) {
-  fetchMock.mockImplementation(async (input, init = {}) => {
-    const url = new URL(urlOf(input))
-    const path = url.href.slice(config.veniceApiUrl.length).split('?')[0]
-    const route = routes[`${init.method ?? 'GET'} ${path}`]
-    if (!route) throw new Error(`unexpected ${init.method} ${path}`)
-    return route(url, init)
-  })
-}
-
+/** What the stand-in received on this method and path (query left out), as `METHOD status`. */
 const calls = (method: string, path: string) =>
-  fetchMock.mock.calls.filter(
-    ([input, init]) =>
-      (init?.method ?? 'GET') === method && urlOf(input).slice(config.veniceApiUrl.length).split('?')[0] === path,
-  )
+  venice.control.requests().filter((r) => r.method === method && r.path.split('?')[0] === `${API_PATH}${path}`)
 
 function renderConsole(change: Partial<KeyEntry> = {}) {
   const entry = keyring.add({
-    secret: secretOf(ADMIN_SECRET_TEXT),
+    secret: secretOf(self.apiKey),
     description: 'My admin key',
     origin: 'pasted',
     unsaved: false,
@@ -74,25 +51,23 @@ function renderConsole(change: Partial<KeyEntry> = {}) {
 
 describe('AdminConsole: keys', () => {
   it('lists the keys, marks the one in use, and shows period usage against the cap as a progress bar', async () => {
-    venice({ 'GET /api_keys': () => jsonResponse(200, { object: 'list', data: [OTHER, SELF] }) })
     renderConsole()
 
-    const self = await screen.findByRole('row', { name: /My admin key/ })
-    expect(within(self).getByText('in use here')).toBeTruthy()
-    const other = screen.getByRole('row', { name: /Build bot/ })
-    expect(within(other).queryByText('in use here')).toBeNull()
-    expect(within(other).getByText('$10.00 per day')).toBeTruthy()
-    const bar = within(other).getByRole('progressbar', { name: 'USD this period: $2.50 of $10.00' })
+    const mine = await screen.findByRole('row', { name: /My admin key/ })
+    expect(within(mine).getByText('in use here')).toBeTruthy()
+    const row = screen.getByRole('row', { name: /Build bot/ })
+    expect(within(row).queryByText('in use here')).toBeNull()
+    expect(within(row).getByText('$10.00 per day')).toBeTruthy()
+    const bar = within(row).getByRole('progressbar', { name: 'USD this period: $2.50 of $10.00' })
     expect(bar.getAttribute('value')).toBe('2.5')
     expect(bar.getAttribute('max')).toBe('10')
-    expect(calls('GET', '/api_keys')).toHaveLength(1)
-    const [, init] = fetchMock.mock.calls[0] ?? []
-    expect(new Headers(init?.headers).get('Authorization')).toBe(`Bearer ${ADMIN_SECRET_TEXT}`)
+    const [list, ...more] = calls('GET', '/api_keys')
+    expect(more).toEqual([])
+    expect(list?.headers.authorization).toBe(`Bearer ${self.apiKey}`)
   })
 
   it('filters by text and sorts with aria-sort on the header', async () => {
     const user = userEvent.setup()
-    venice({ 'GET /api_keys': () => jsonResponse(200, { object: 'list', data: [OTHER, SELF] }) })
     renderConsole()
     await screen.findByRole('row', { name: /Build bot/ })
 
@@ -112,14 +87,8 @@ describe('AdminConsole: keys', () => {
 
   it('edits a key by sending only the changed field', async () => {
     const user = userEvent.setup()
-    venice({
-      'GET /api_keys': () => jsonResponse(200, { object: 'list', data: [OTHER, SELF] }),
-      [`GET /api_keys/${OTHER_ID}`]: () => jsonResponse(200, { data: OTHER }),
-      'PATCH /api_keys': () =>
-        jsonResponse(200, { success: true, data: { ...OTHER, consumptionLimits: { usd: null, diem: null, vcu: null } } }),
-    })
     renderConsole()
-    await user.click(await screen.findByRole('button', { name: 'Manage Build bot (…b0tb0t)' }))
+    await user.click(await screen.findByRole('button', { name: `Manage ${otherName}` }))
     const usd = await screen.findByRole('textbox', { name: 'USD limit' })
     expect(screen.getByText(/A key’s type cannot be changed/)).toBeTruthy()
     await user.clear(usd)
@@ -127,9 +96,9 @@ describe('AdminConsole: keys', () => {
 
     expect(await screen.findByText(/Changed: limits/)).toBeTruthy()
     const [patch] = calls('PATCH', '/api_keys')
-    expect(JSON.parse(patch?.[1]?.body as string)).toEqual({ id: OTHER_ID, consumptionLimit: { usd: null } })
+    expect(patch).toMatchObject({ body: { id: other.id, consumptionLimit: { usd: null } }, status: 200 })
     // Update invalidates the list and the detail: each is asked again once.
-    await waitFor(() => expect(calls('GET', `/api_keys/${OTHER_ID}`)).toHaveLength(2))
+    await waitFor(() => expect(calls('GET', `/api_keys/${other.id}`)).toHaveLength(2))
     expect(calls('GET', '/api_keys')).toHaveLength(2)
   })
 })
@@ -137,39 +106,30 @@ describe('AdminConsole: keys', () => {
 describe('AdminConsole: revoke', () => {
   it('names the key in the confirmation and revokes only after it', async () => {
     const user = userEvent.setup()
-    venice({
-      'GET /api_keys': () => jsonResponse(200, { object: 'list', data: [OTHER, SELF] }),
-      [`GET /api_keys/${OTHER_ID}`]: () => jsonResponse(200, { data: OTHER }),
-      'DELETE /api_keys': () => jsonResponse(200, { success: true }),
-    })
     const { onRevokedSelf } = renderConsole()
-    await user.click(await screen.findByRole('button', { name: 'Manage Build bot (…b0tb0t)' }))
-    await user.click(await screen.findByRole('button', { name: 'Revoke Build bot (…b0tb0t)…' }))
+    await user.click(await screen.findByRole('button', { name: `Manage ${otherName}` }))
+    await user.click(await screen.findByRole('button', { name: `Revoke ${otherName}…` }))
 
-    const prompt = screen.getByRole('group', { name: 'Revoke Build bot (…b0tb0t)?' })
+    const prompt = screen.getByRole('group', { name: `Revoke ${otherName}?` })
     expect(calls('DELETE', '/api_keys')).toHaveLength(0)
     await user.click(within(prompt).getByRole('button', { name: 'Cancel' }))
     expect(screen.queryByRole('group', { name: /Revoke Build bot/ })).toBeNull()
 
-    await user.click(screen.getByRole('button', { name: 'Revoke Build bot (…b0tb0t)…' }))
-    await user.click(screen.getByRole('button', { name: 'Yes, revoke Build bot (…b0tb0t)' }))
+    await user.click(screen.getByRole('button', { name: `Revoke ${otherName}…` }))
+    await user.click(screen.getByRole('button', { name: `Yes, revoke ${otherName}` }))
     await waitFor(() => expect(calls('DELETE', '/api_keys')).toHaveLength(1))
-    expect(calls('DELETE', '/api_keys')[0]?.[0] as string).toBe(`${config.veniceApiUrl}/api_keys?id=${OTHER_ID}`)
-    // Back on the list, which is asked for again.
+    expect(calls('DELETE', '/api_keys')[0]).toMatchObject({ path: `${API_PATH}/api_keys?id=${other.id}`, status: 200 })
+    // Back on the list, which is asked for again, without the revoked key.
     expect(await screen.findByRole('heading', { name: 'Keys of this account' })).toBeTruthy()
     await waitFor(() => expect(calls('GET', '/api_keys')).toHaveLength(2))
+    await waitFor(() => expect(screen.queryByRole('row', { name: /Build bot/ })).toBeNull())
     expect(onRevokedSelf).not.toHaveBeenCalled()
   })
 
   it('asks twice before revoking the key in use, then drops it from the keyring and leaves', async () => {
     const user = userEvent.setup()
-    venice({
-      'GET /api_keys': () => jsonResponse(200, { object: 'list', data: [OTHER, SELF] }),
-      [`GET /api_keys/${SELF_ID}`]: () => jsonResponse(200, { data: SELF }),
-      'DELETE /api_keys': () => jsonResponse(200, { success: true }),
-    })
-    const { entry, onRevokedSelf } = renderConsole({ veniceKeyId: SELF_ID })
-    await user.click(await screen.findByRole('button', { name: `Manage My admin key (…${SELF.last6Chars})` }))
+    const { entry, onRevokedSelf } = renderConsole({ veniceKeyId: self.id })
+    await user.click(await screen.findByRole('button', { name: `Manage My admin key (…${self.apiKey.slice(-6)})` }))
     await user.click(await screen.findByRole('button', { name: /^Revoke My admin key/ }))
     expect(screen.getByText('This is the key this page is using')).toBeTruthy()
     await user.click(screen.getByRole('button', { name: /^Yes, revoke My admin key/ }))
@@ -179,24 +139,13 @@ describe('AdminConsole: revoke', () => {
     await user.click(screen.getByRole('button', { name: 'Yes, revoke the key I am using' }))
 
     await waitFor(() => expect(onRevokedSelf).toHaveBeenCalledTimes(1))
-    expect(calls('DELETE', '/api_keys')).toHaveLength(1)
+    expect(calls('DELETE', '/api_keys')).toMatchObject([{ path: `${API_PATH}/api_keys?id=${self.id}`, status: 200 }])
     expect(keyring.get(entry.id)).toBeUndefined()
     expect(queryClient.getQueryCache().findAll({ queryKey: adminQueries.of(entry.id) })).toHaveLength(0)
   })
 })
 
 describe('AdminConsole: create', () => {
-  const created = {
-    id: '33333333-3333-4333-8333-333333333333',
-    apiKey: INFERENCE_SECRET_TEXT,
-    apiKeyType: 'INFERENCE',
-    description: 'New bot',
-    expiresAt: null,
-    consumptionLimit: { usd: null, diem: null },
-    limitPeriod: 'EPOCH',
-    modelPrivacy: 'ALL',
-  }
-
   async function openCreate(user: ReturnType<typeof userEvent.setup>) {
     await user.click(await screen.findByRole('tab', { name: 'Create a key' }))
     await user.type(screen.getByRole('textbox', { name: 'Description' }), 'New bot')
@@ -204,10 +153,6 @@ describe('AdminConsole: create', () => {
 
   it('requires a description, then keeps the new key unsaved in the keyring and reveals it once', async () => {
     const user = userEvent.setup()
-    venice({
-      'GET /api_keys': () => jsonResponse(200, { object: 'list', data: [SELF] }),
-      'POST /api_keys': () => jsonResponse(200, { success: true, data: created }),
-    })
     renderConsole()
     await user.click(await screen.findByRole('tab', { name: 'Create a key' }))
     await user.click(screen.getByRole('button', { name: 'Create key' }))
@@ -217,27 +162,26 @@ describe('AdminConsole: create', () => {
     await user.type(screen.getByRole('textbox', { name: 'Description' }), 'New bot')
     await user.click(screen.getByRole('button', { name: 'Create key' }))
     expect(await screen.findByRole('heading', { name: 'Your new INFERENCE key' })).toBeTruthy()
-    expect(JSON.parse(calls('POST', '/api_keys')[0]?.[1]?.body as string)).toEqual({
-      apiKeyType: 'INFERENCE',
-      description: 'New bot',
-    })
-    const kept = keyring.list().find((key) => key.veniceKeyId === created.id)
+    const [post, ...more] = calls('POST', '/api_keys')
+    expect(more).toEqual([])
+    expect(post).toMatchObject({ body: { apiKeyType: 'INFERENCE', description: 'New bot' }, status: 200 })
+    const kept = keyring.list().find((key) => key.description === 'New bot')
     expect(kept?.secret.type).toBe('INFERENCE')
-    expect(kept).toMatchObject({ description: 'New bot', origin: 'minted', unsaved: true })
-    expect(document.body.textContent).not.toContain(INFERENCE_SECRET_TEXT)
+    expect(kept).toMatchObject({ origin: 'minted', unsaved: true, veniceKeyId: expect.any(String) })
+    expect(document.body.textContent).not.toContain(kept?.secret.expose())
   })
 
   it('after a 429, disables creation with a live countdown from Retry-After, then allows it again', async () => {
     const user = userEvent.setup()
-    venice({
-      'GET /api_keys': () => jsonResponse(200, { object: 'list', data: [SELF] }),
-      'POST /api_keys': () =>
-        jsonResponse(
-          429,
-          { error: 'Rate limit exceeded: at most 20 API keys can be created per minute' },
-          { headers: { 'Retry-After': '2' } },
-        ),
-    })
+    venice.control.failNext(
+      { method: 'POST', path: '/api_keys' },
+      {
+        kind: 'status',
+        status: 429,
+        headers: { 'Retry-After': '2' },
+        body: { error: 'Rate limit exceeded: at most 20 API keys can be created per minute' },
+      },
+    )
     renderConsole()
     await openCreate(user)
     await user.click(screen.getByRole('button', { name: 'Create key' }))
@@ -255,10 +199,8 @@ describe('AdminConsole: create', () => {
 
   it('explains the 500-active-keys limit', async () => {
     const user = userEvent.setup()
-    venice({
-      'GET /api_keys': () => jsonResponse(200, { object: 'list', data: [SELF] }),
-      'POST /api_keys': () => jsonResponse(400, { error: 'Maximum of 500 active API keys reached' }),
-    })
+    // Two keys are seeded already.
+    for (let n = 0; n < 498; n += 1) venice.control.seedKey(WALLET, { apiKeyType: 'INFERENCE', description: `key ${n}` })
     renderConsole()
     await openCreate(user)
     await user.click(screen.getByRole('button', { name: 'Create key' }))
@@ -270,7 +212,11 @@ describe('AdminConsole: create', () => {
 
 describe('AdminConsole: refusals', () => {
   it('hides itself on 401 "Admin API key required" and explains, without asking again', async () => {
-    venice({ 'GET /api_keys': () => jsonResponse(401, { error: 'Admin API key required' }) })
+    // An ADMIN-looking key that Venice knows as an INFERENCE key.
+    venice.control.failNext(
+      { method: 'GET', path: '/api_keys' },
+      { kind: 'status', status: 401, body: { error: 'Admin API key required' } },
+    )
     renderConsole()
     expect(await screen.findByText('This is not an ADMIN key after all')).toBeTruthy()
     expect(screen.queryByRole('tablist')).toBeNull()
@@ -278,35 +224,29 @@ describe('AdminConsole: refusals', () => {
   })
 
   it('says the key is invalid, expired or revoked on 401 "Authentication failed"', async () => {
-    venice({ 'GET /api_keys': () => jsonResponse(401, { error: 'Authentication failed' }) })
-    renderConsole()
+    renderConsole({ secret: secretOf(ADMIN_SECRET_TEXT) })
     const alert = await screen.findByRole('alert')
     expect(alert.textContent).toContain('invalid, expired or revoked')
     expect(screen.queryByRole('tablist')).toBeNull()
+    expect(calls('GET', '/api_keys')).toMatchObject([{ status: 401 }])
   })
 })
 
 describe('AdminConsole: the key in use', () => {
   it('reads back its stored limits with GET /api_keys/{id} when its Venice id is known', async () => {
-    venice({
-      'GET /api_keys': () => jsonResponse(200, { object: 'list', data: [SELF] }),
-      [`GET /api_keys/${SELF_ID}`]: () =>
-        jsonResponse(200, {
-          data: {
-            ...SELF,
-            consumptionLimits: { usd: 0, diem: 5, vcu: 5 },
-            limitPeriod: 'MONTH',
-            currentPeriodUsage: { usd: '0.0000', diem: '1.0000' },
-          },
-        }),
+    const mine = venice.control.seedKey(WALLET, {
+      description: 'My capped admin key',
+      consumptionLimits: { usd: 0, diem: 5 },
+      limitPeriod: 'MONTH',
     })
-    renderConsole({ veniceKeyId: SELF_ID, origin: 'minted' })
+    venice.control.recordUsage(WALLET, { apiKeyId: mine.id, model: 'zai-org-glm-5-1', diem: 1 })
+    renderConsole({ secret: secretOf(mine.apiKey), veniceKeyId: mine.id, origin: 'minted' })
     const section = await screen.findByRole('region', { name: 'This key, as Venice stores it' })
     await within(section).findByText('$0.00')
     const value = (term: string) => within(section).getByText(term, { selector: 'dt' }).nextElementSibling?.textContent
     expect(value('USD cap')).toBe('$0.00')
     expect(value('DIEM cap')).toBe('5 DIEM')
     expect(value('Caps reset')).toBe('Monthly, on the 1st')
-    expect(calls('GET', `/api_keys/${SELF_ID}`)).toHaveLength(1)
+    expect(calls('GET', `/api_keys/${mine.id}`)).toHaveLength(1)
   })
 })

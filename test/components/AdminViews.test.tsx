@@ -1,11 +1,13 @@
 import { render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import axe from 'axe-core'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { Address } from 'viem'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { config } from '../../src/config'
 import AdminConsole from '../../src/features/admin/AdminConsole'
 import { keyring } from '../../src/session/store'
-import { ADMIN_SECRET_TEXT, jsonResponse, secretOf, urlOf } from '../helpers/venice'
+import { inProcessVenice } from '../helpers/inProcessVenice'
+import { secretOf } from '../helpers/venice'
 import { stubVeniceFetch } from '../helpers/fetchStub'
 
 // happy-dom has no 2D canvas for uPlot: the chart itself is checked in a real browser (e2e).
@@ -18,80 +20,56 @@ afterEach(() => {
   vi.restoreAllMocks()
 })
 
-const KEY_ID = '22222222-2222-4222-8222-222222222222'
-const KEYS = {
-  object: 'list',
-  data: [
-    {
-      id: KEY_ID,
-      apiKeyType: 'INFERENCE',
-      description: 'Build bot',
-      createdAt: '2026-04-01T10:00:00.000Z',
-      expiresAt: '2026-12-01T00:00:00.000Z',
-      lastUsedAt: '2026-04-20T08:00:00.000Z',
-      last6Chars: 'b0tb0t',
-      consumptionLimits: { usd: 10, diem: 3, vcu: 3 },
-      limitPeriod: 'MONTH',
-      modelPrivacy: 'PRIVATE_ONLY',
-      usage: { trailingSevenDays: { usd: '1.0000', vcu: '0.0000', diem: '0.0000' } },
-      currentPeriodUsage: { usd: '2.5000', diem: '3.0000' },
-    },
-  ],
-}
-const LOG = {
-  object: 'list',
-  data: [
-    {
-      apiKeyId: 'gone-key-id-123',
-      modelId: 'model:unknown',
-      rateLimitType: 'RPM',
-      rateLimitTier: 'paid',
-      timestamp: '2026-04-19T10:00:00.000Z',
-    },
-    {
-      apiKeyId: KEY_ID,
-      modelId: 'endpoint:api/v1/chat/completions',
-      rateLimitType: 'FAILED_REQUESTS',
-      rateLimitTier: 'paid',
-      timestamp: '2026-04-20T10:00:00.000Z',
-    },
-  ],
-}
-const BALANCE = {
-  canConsume: true,
-  consumptionCurrency: 'EARNED_CREDITS',
-  balances: { diem: 0, usd: 12.5, bundledCredits: null, earnedCredits: 4 },
-  diemEpochAllocation: 100,
-}
-const USAGE = {
-  byDate: [
-    { date: '2026-04-19', USD: 1.5, DIEM: 0 },
-    { date: '2026-04-20', USD: 0, DIEM: 3.25 },
-  ],
-  byModel: [
-    { modelName: 'small-model', unitType: 'TOKENS', modelType: 'text', totalUsd: 0.5, totalDiem: 0, totalUnits: 1000 },
-    { modelName: 'big-model', unitType: 'TOKENS', modelType: 'text', totalUsd: 1, totalDiem: 3.25, totalUnits: 5000 },
-  ],
-  byKey: [{ apiKeyId: KEY_ID, description: 'Build bot', totalUsd: 1.5, totalDiem: 3.25, totalUnits: 6000 }],
-}
+const WALLET: Address = '0x2222222222222222222222222222222222222222'
+const DAY_MS = 86_400_000
+let venice: ReturnType<typeof inProcessVenice>
+let admin: { id: string; apiKey: string }
+let bot: { id: string; apiKey: string }
+let botName: string
+/** Yesterday and today (UTC) on the stand-in's clock, as YYYY-MM-DD. */
+let days: [string, string]
 
-function answer() {
-  fetchMock.mockImplementation(async (input) => {
-    const path = urlOf(input).slice(config.veniceApiUrl.length)
-    if (path === '/api_keys') return jsonResponse(200, KEYS)
-    if (path === `/api_keys/${KEY_ID}`) return jsonResponse(200, { data: KEYS.data[0] })
-    if (path === '/api_keys/rate_limits/log') return jsonResponse(200, LOG)
-    if (path === '/billing/balance') return jsonResponse(200, BALANCE)
-    if (path.startsWith('/billing/usage-analytics?')) return jsonResponse(200, USAGE)
-    throw new Error(`unexpected ${path}`)
+/** An account with an ADMIN key, a capped "Build bot" key, two breaches, a balance and two days of usage. */
+beforeEach(() => {
+  venice = inProcessVenice(config.veniceApiUrl)
+  fetchMock.mockImplementation(venice.fetch)
+  const { control } = venice
+  const now = control.clock.now()
+  admin = control.seedKey(WALLET, { description: 'Admin' })
+  bot = control.seedKey(WALLET, {
+    apiKeyType: 'INFERENCE',
+    description: 'Build bot',
+    expiresAt: new Date(now + 30 * DAY_MS),
+    consumptionLimits: { usd: 10, diem: 3 },
+    limitPeriod: 'MONTH',
+    modelPrivacy: 'PRIVATE_ONLY',
   })
-}
+  botName = `Build bot (…${bot.apiKey.slice(-6)})`
+  control.recordBreach(WALLET, {
+    apiKeyId: 'gone-key-id-123',
+    modelId: 'model:unknown',
+    rateLimitType: 'RPM',
+    at: new Date(now - DAY_MS),
+  })
+  control.recordBreach(WALLET, {
+    apiKeyId: bot.id,
+    modelId: 'endpoint:api/v1/chat/completions',
+    rateLimitType: 'FAILED_REQUESTS',
+  })
+  control.setBalances(WALLET, { diem: 0, usd: 12.5, bundledCredits: null, earnedCredits: 4, diemEpochAllocation: 100 })
+  const yesterday = new Date(now - DAY_MS)
+  control.recordUsage(WALLET, { apiKeyId: bot.id, model: 'qwen3-4b', usd: 0.5, units: 1000, at: yesterday })
+  control.recordUsage(WALLET, { apiKeyId: bot.id, model: 'qwen3-235b', usd: 1, units: 2000, at: yesterday })
+  control.recordUsage(WALLET, { apiKeyId: bot.id, model: 'qwen3-235b', diem: 3.25, units: 3000, at: new Date(now) })
+  days = [yesterday.toISOString().slice(0, 10), new Date(now).toISOString().slice(0, 10)]
+})
 
-const paths = () => fetchMock.mock.calls.map(([input]) => urlOf(input).slice(config.veniceApiUrl.length))
+/** The API paths (with the query) the console asked for, in order. */
+const paths = () => venice.control.requests().map((r) => r.path.slice(new URL(config.veniceApiUrl).pathname.length))
 
 function renderConsole() {
   const entry = keyring.add({
-    secret: secretOf(ADMIN_SECRET_TEXT),
+    secret: secretOf(admin.apiKey),
     description: 'Admin',
     origin: 'pasted',
     unsaved: false,
@@ -110,7 +88,6 @@ async function expectNoAxeViolations(container: HTMLElement) {
 describe('ADMIN console views', () => {
   it('tabs work by keyboard and each view asks Venice only when opened', async () => {
     const user = userEvent.setup()
-    answer()
     const { container } = renderConsole()
     await screen.findByRole('row', { name: /Build bot/ })
     expect(paths()).toEqual(['/api_keys'])
@@ -129,12 +106,11 @@ describe('ADMIN console views', () => {
 
   it('the key detail (edit and revoke) and the create form pass axe', async () => {
     const user = userEvent.setup()
-    answer()
     const { container } = renderConsole()
-    await user.click(await screen.findByRole('button', { name: 'Manage Build bot (…b0tb0t)' }))
+    await user.click(await screen.findByRole('button', { name: `Manage ${botName}` }))
     await screen.findByRole('button', { name: 'Save changes' })
-    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Build bot (…b0tb0t)' }))
-    await user.click(screen.getByRole('button', { name: 'Revoke Build bot (…b0tb0t)…' }))
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: botName }))
+    await user.click(screen.getByRole('button', { name: `Revoke ${botName}…` }))
     await expectNoAxeViolations(container)
 
     await user.click(screen.getByRole('tab', { name: 'Create a key' }))
@@ -145,7 +121,6 @@ describe('ADMIN console views', () => {
 
   it('the breach log explains each type, names listed keys, and reads endpoints and unknown models', async () => {
     const user = userEvent.setup()
-    answer()
     const { container } = renderConsole()
     await screen.findByRole('row', { name: /Build bot/ })
     await user.click(screen.getByRole('tab', { name: 'Rate-limit breaches' }))
@@ -153,7 +128,7 @@ describe('ADMIN console views', () => {
     const rows = (await screen.findAllByRole('row')).slice(1)
     expect(rows).toHaveLength(2)
     // Newest first.
-    expect(rows[0]?.textContent).toContain('Build bot (…b0tb0t)')
+    expect(rows[0]?.textContent).toContain(botName)
     expect(rows[0]?.textContent).toContain('Endpoint /api/v1/chat/completions')
     expect(rows[0]?.textContent).toContain('more than 50 client errors (4xx other than 429) in 30 seconds')
     expect(rows[1]?.textContent).toContain('Unknown model')
@@ -165,7 +140,6 @@ describe('ADMIN console views', () => {
 
   it('the balance says what is spent first, lists the order, and shows DIEM left of the allocation', async () => {
     const user = userEvent.setup()
-    answer()
     const { container } = renderConsole()
     await user.click(await screen.findByRole('tab', { name: 'Account balance' }))
 
@@ -183,7 +157,6 @@ describe('ADMIN console views', () => {
 
   it('usage offers 7/30/90 days, says it is cached, and has tables for the chart, models and keys', async () => {
     const user = userEvent.setup()
-    answer()
     renderConsole()
     await user.click(await screen.findByRole('tab', { name: 'Usage' }))
 
@@ -191,16 +164,14 @@ describe('ADMIN console views', () => {
     expect(await screen.findByRole('img', { name: /last 30 days: \$1\.50 and 3\.25 DIEM in total/ })).toBeTruthy()
     expect(screen.getByText(/caches these figures for 10 minutes/)).toBeTruthy()
     expect(paths()).toContain('/billing/usage-analytics?lookback=30d')
-    const daily = screen.getByRole('table', { name: 'Spend per day (UTC)' })
-    expect(
-      within(daily)
-        .getAllByRole('row')
-        .map((row) => row.textContent),
-    ).toEqual(['Day (UTC)USDDIEM', '2026-04-19$1.500', '2026-04-20$0.003.25'])
+    const daily = within(screen.getByRole('table', { name: 'Spend per day (UTC)' })).getAllByRole('row')
+    expect(daily).toHaveLength(31)
+    expect(daily[0]?.textContent).toBe('Day (UTC)USDDIEM')
+    expect(daily.map((row) => row.textContent)).toEqual(expect.arrayContaining([`${days[0]}$1.500`, `${days[1]}$0.003.25`]))
     const models = within(screen.getByRole('region', { name: 'Top models' }))
       .getAllByRole('rowheader')
       .map((cell) => cell.textContent)
-    expect(models).toEqual(['big-model', 'small-model'])
+    expect(models).toEqual(['qwen3-235b', 'qwen3-4b'])
 
     await user.click(screen.getByRole('radio', { name: 'Last 7 days' }))
     expect(paths()).toContain('/billing/usage-analytics?lookback=7d')

@@ -4,7 +4,8 @@ import { config } from '../../src/config'
 import DashboardPage from '../../src/features/dashboard/DashboardPage'
 import { keyring } from '../../src/session/store'
 import { formatUtcDate } from '../../src/ui/format'
-import { INFERENCE_SECRET_TEXT, RATE_LIMITS_BODY, jsonResponse, secretOf } from '../helpers/venice'
+import { INFERENCE_SECRET_TEXT, jsonResponse, secretOf } from '../helpers/venice'
+import { rateLimitsAnswer } from '../helpers/veniceAnswers'
 import { stubVeniceFetch } from '../helpers/fetchStub'
 
 const fetchMock = stubVeniceFetch()
@@ -26,7 +27,7 @@ const valueOf = (term: string) => screen.getByText(term, { selector: 'dt' }).nex
 describe('DashboardPage', () => {
   it('shows access, tier, expiry, balances and rate limits from a 200', async () => {
     const keyExpiration = '2026-12-31T00:00:00.000Z'
-    fetchMock.mockImplementation(async () => jsonResponse(200, { data: { ...RATE_LIMITS_BODY.data, keyExpiration } }))
+    fetchMock.mockImplementation(async () => jsonResponse(200, rateLimitsAnswer({ keyExpiration })))
     renderDashboard(['overview', 'limits'])
 
     expect(await screen.findByText('Permitted')).toBeTruthy()
@@ -51,10 +52,8 @@ describe('DashboardPage', () => {
   })
 
   it('says "Never" for no expiry, "Not permitted" when access is refused, and "unknown" for a missing balance', async () => {
-    const { USD: _, ...balances } = RATE_LIMITS_BODY.data.balances
-    fetchMock.mockImplementation(async () =>
-      jsonResponse(200, { data: { ...RATE_LIMITS_BODY.data, accessPermitted: false, balances } }),
-    )
+    const balances = { DIEM: 100.023, BUNDLED_CREDITS: 25 }
+    fetchMock.mockImplementation(async () => jsonResponse(200, rateLimitsAnswer({ accessPermitted: false, balances })))
     renderDashboard()
     expect(await screen.findByText(/^Not permitted/)).toBeTruthy()
     expect(valueOf('Key expires')).toBe('Never')
@@ -62,7 +61,7 @@ describe('DashboardPage', () => {
   })
 
   it('says nothing about funding for a key that can spend', async () => {
-    fetchMock.mockImplementation(() => Promise.resolve(jsonResponse(200, RATE_LIMITS_BODY)))
+    fetchMock.mockImplementation(() => Promise.resolve(jsonResponse(200, rateLimitsAnswer())))
     renderDashboard()
     await screen.findByText('Permitted')
     expect(screen.queryByText('This key works, but has nothing to spend')).toBeNull()
@@ -73,7 +72,7 @@ describe('DashboardPage', () => {
     ['every balance is missing', { accessPermitted: true, balances: {} }],
     ['access is not permitted', { accessPermitted: false, balances: { DIEM: 2 } }],
   ])('points to the Stake page with the figures that matter when %s', async (_, change) => {
-    fetchMock.mockImplementation(() => Promise.resolve(jsonResponse(200, { data: { ...RATE_LIMITS_BODY.data, ...change } })))
+    fetchMock.mockImplementation(() => Promise.resolve(jsonResponse(200, rateLimitsAnswer(change))))
     renderDashboard()
     const title = await screen.findByText('This key works, but has nothing to spend')
     const hint = title.parentElement!
@@ -108,7 +107,7 @@ describe('DashboardPage', () => {
       .mockImplementationOnce(async () =>
         jsonResponse(429, { error: 'Rate limit exceeded' }, { headers: { 'Retry-After': '1' } }),
       )
-      .mockImplementation(async () => jsonResponse(200, RATE_LIMITS_BODY))
+      .mockImplementation(async () => jsonResponse(200, rateLimitsAnswer()))
     renderDashboard()
     const notice = await screen.findByText('Venice is rate-limiting this key')
     expect(notice.parentElement?.textContent).toContain('Trying again in 1s')

@@ -534,8 +534,14 @@ describe('ADMIN console: keys', () => {
       { method: 'DELETE', path: '/api_keys', query: `id=${old.id}`, body: undefined, status: 200 },
       { method: 'DELETE', path: '/api_keys', query: `id=${admin.id}`, body: undefined, status: 200 },
     ])
-    // Nothing asked Venice again with the revoked key.
-    await page.waitForTimeout(300)
+    // Nothing asked Venice again with the revoked key: the user's next request (a refresh of the
+    // key left) reaches the stand-in after anything the revoke itself set off, and is counted.
+    await sessionKeys.getByRole('link', { name: new RegExp(last6(other.apiKey)) }).click()
+    const refresh = page.getByRole('button', { name: 'Refresh', exact: true })
+    await refresh.waitFor()
+    const keptCalls = veniceRequests(world, { secret: other.apiKey }).length
+    await refresh.click()
+    await expect.poll(() => veniceRequests(world, { secret: other.apiKey }).length).toBe(keptCalls + 1)
     expect(adminCalls(admin.apiKey)).toEqual(calls)
     expect(calls.at(-1)).toMatchObject({ method: 'DELETE', query: `id=${admin.id}` })
     await expectClean(session, admin.apiKey)

@@ -49,8 +49,12 @@ async function expectPageAlive(session: AppSession): Promise<void> {
   expect(session.pageErrors).toEqual([])
 }
 
-/** Lets any automatic retry (backoff starts at 500 ms) show up in the log before counting. */
-const quietPeriod = (session: AppSession) => session.page.waitForTimeout(1_200)
+/**
+ * The query has settled: no request in flight, no retry pending (the error notice shows only once
+ * the retry policy gave up). Counting the log now sees every request the app decided to send; a
+ * stray one sent later shows up in the next exact count, after the user's own next request.
+ */
+const settled = (session: AppSession) => session.page.getByRole('button', { name: 'Refresh', exact: true }).waitFor()
 
 describe("a pasted key's dashboard when Venice fails", () => {
   it('reports malformed JSON and a wrong shape on rate_limits, never retries them, and shows the data on refresh', async () => {
@@ -59,7 +63,7 @@ describe("a pasted key's dashboard when Venice fails", () => {
     await openPastedKeyDashboard(session.page, apiKey)
     let text = await alertText(session, 'Venice sent an answer this app does not understand')
     expect(text).toContain('not JSON')
-    await quietPeriod(session)
+    await settled(session)
     expect(rateLimitCalls()).toEqual(['GET 200'])
     await expectPageAlive(session)
 
@@ -67,7 +71,7 @@ describe("a pasted key's dashboard when Venice fails", () => {
     await session.page.getByRole('button', { name: 'Refresh' }).click()
     text = await alertText(session, /not in the expected shape/)
     expect(text).toContain('Venice sent an answer this app does not understand')
-    await quietPeriod(session)
+    await settled(session)
     expect(rateLimitCalls()).toEqual(['GET 200', 'GET 200'])
     await expectPageAlive(session)
 
@@ -86,11 +90,19 @@ describe("a pasted key's dashboard when Venice fails", () => {
 
     const text = await alertText(session, 'This key is invalid, expired or revoked')
     expect(text).toContain('Authentication failed')
-    await quietPeriod(session)
+    await settled(session)
     expect(rateLimitCalls()).toEqual(['GET 401'])
     const sent = world.venice.control.requests().find((r) => r.method === 'GET')!
     expect(sent.headers.authorization).toBe(`Bearer ${unknownKey}`)
+    await session.page.getByText('Venice refused the last request, so this page stopped asking.', { exact: false }).waitFor()
     await expectPageAlive(session)
+
+    // Only the user asks again: one more request, and nothing between the two.
+    await session.page.getByRole('button', { name: 'Refresh', exact: true }).click()
+    await expect.poll(rateLimitCalls).toEqual(['GET 401', 'GET 401'])
+    await alertText(session, 'This key is invalid, expired or revoked')
+    await settled(session)
+    expect(rateLimitCalls()).toEqual(['GET 401', 'GET 401'])
   })
 
   it('says Venice is rate-limiting the key with the wait from Retry-After, then shows the data', async () => {

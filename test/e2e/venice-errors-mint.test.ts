@@ -48,8 +48,23 @@ async function expectPageAlive(session: AppSession): Promise<void> {
   expect(session.pageErrors).toEqual([])
 }
 
-/** Lets any automatic retry (backoff starts at 500 ms) show up in the log before counting. */
-const quietPeriod = (session: AppSession) => session.page.waitForTimeout(1_200)
+/** The attempt has ended in a failure the user can retry: nothing in flight, no retry pending. */
+async function failedForGood(session: AppSession): Promise<void> {
+  await session.page.getByRole('button', { name: 'Try again', exact: true }).waitFor()
+  await expect(mintButton(session.page).isEnabled()).resolves.toBe(true)
+}
+
+/**
+ * The user tries again and the mint completes: the log then holds exactly what the failed attempt
+ * sent, then a fresh sign-in and one POST. Anything the app had sent on its own in between (a retry)
+ * would stand between the two.
+ */
+async function expectOnlyTheUserRetries(session: AppSession, failedAttempt: string[]): Promise<void> {
+  await mintAndSign(session.page)
+  await session.page.getByRole('heading', { name: 'Your new INFERENCE key' }).waitFor()
+  expect(tokenCalls()).toEqual([...failedAttempt, 'GET 200', 'POST 200'])
+  expect(session.pageErrors).toEqual([])
+}
 
 const signatures = (session: AppSession) => session.wallet!.requests().filter((r) => r.method === 'personal_sign').length
 
@@ -78,9 +93,10 @@ describe.each(FLOWS)('the mint meets failures ($flow flow)', ({ flow, expired })
       await expect(session.page.getByLabel('Description').inputValue()).resolves.toBe('kept after a 400')
       await expect(session.page.getByLabel('USD limit').inputValue()).resolves.toBe('5')
       await expect(mintButton(session.page).textContent()).resolves.toBe('Try again')
-      await quietPeriod(session)
+      await failedForGood(session)
       expect(tokenCalls()).toEqual(['GET 200', 'POST 400'])
       await expectPageAlive(session)
+      await expectOnlyTheUserRetries(session, ['GET 200', 'POST 400'])
     })
 
     it('shows a really expired sign-in (server clock 16 min ahead), posts once, and mints with a fresh one on the next click', async () => {
@@ -118,9 +134,10 @@ describe.each(FLOWS)('the mint meets failures ($flow flow)', ({ flow, expired })
       const text = await alertText(session, 'The key was not minted')
       expect(text).toContain('Too many requests (429)')
       expect(text).toContain('Rate limit exceeded. Wait 30s before trying again.')
-      await quietPeriod(session)
+      await failedForGood(session)
       expect(tokenCalls()).toEqual(['GET 200', 'POST 429'])
       await expectPageAlive(session)
+      await expectOnlyTheUserRetries(session, ['GET 200', 'POST 429'])
     })
 
     it('retries the token GET with backoff after two 500s and completes the mint', async () => {
@@ -156,9 +173,10 @@ describe.each(FLOWS)('the mint meets failures ($flow flow)', ({ flow, expired })
       expect(text).toContain('Venice had a problem (500)')
       expect(text).toContain('Internal server error')
       await session.page.getByText(/Venice may have created a key whose secret this page never received/).waitFor()
-      await quietPeriod(session)
+      await failedForGood(session)
       expect(tokenCalls()).toEqual(['GET 200', 'POST 500'])
       await expectPageAlive(session)
+      await expectOnlyTheUserRetries(session, ['GET 200', 'POST 500'])
     })
   })
 
@@ -196,10 +214,11 @@ describe.each(FLOWS)('the mint meets failures ($flow flow)', ({ flow, expired })
       const text = await alertText(session, /Couldn't reach Venice/)
       expect(text).toContain('The key was not minted')
       expect(text).toContain('No answer from')
-      await quietPeriod(session)
+      await failedForGood(session)
       expect(tokenCalls()).toEqual(['GET dropped'])
       expect(signatures(session)).toBe(0)
       await expectPageAlive(session)
+      await expectOnlyTheUserRetries(session, ['GET dropped'])
     })
   })
 

@@ -24,6 +24,9 @@ type StorageListener = (event: Pick<StorageEvent, 'key'>) => void
 export function sharedStorage() {
   const shared = memoryStorage()
   const tabs: { listeners: StorageListener[] }[] = []
+  // Storage events queued but not yet delivered, and who waits for none to be left.
+  let undelivered = 0
+  const waitingForDelivery: (() => void)[] = []
   // Web Locks of one origin: a task waits until the one before it, from any tab, has finished.
   let queue: Promise<unknown> = Promise.resolve()
   const locks = {
@@ -35,11 +38,19 @@ export function sharedStorage() {
   } as unknown as Pick<LockManager, 'request'>
   return {
     shared,
+    /** Resolves once every storage event written so far has reached the other tabs. */
+    delivered: () => (undelivered === 0 ? Promise.resolve() : new Promise<void>((resolve) => waitingForDelivery.push(resolve))),
     tab() {
       const self = { listeners: [] as StorageListener[] }
       tabs.push(self)
-      const notify = (key: string) =>
-        setTimeout(() => tabs.filter((t) => t !== self).forEach((t) => t.listeners.forEach((listener) => listener({ key }))))
+      const notify = (key: string) => {
+        undelivered += 1
+        setTimeout(() => {
+          tabs.filter((t) => t !== self).forEach((t) => t.listeners.forEach((listener) => listener({ key })))
+          undelivered -= 1
+          if (undelivered === 0) waitingForDelivery.splice(0).forEach((resolve) => resolve())
+        })
+      }
       const storage: Storage = {
         get length() {
           return shared.length

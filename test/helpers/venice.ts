@@ -65,22 +65,3 @@ export async function failure(promise: Promise<unknown>): Promise<VeniceError> {
   for (const secret of [INFERENCE_SECRET_TEXT, ADMIN_SECRET_TEXT]) expect((error as Error).message).not.toContain(secret)
   return error as VeniceError
 }
-
-export const RATE_LIMITS_BODY = {
-  data: {
-    accessPermitted: true,
-    apiTier: { id: 'paid', isCharged: true },
-    balances: { USD: 50.23, DIEM: 100.023, BUNDLED_CREDITS: 25 },
-    keyExpiration: null,
-    nextEpochBegins: '2026-04-21T00:00:00.000Z',
-    rateLimits: [
-      {
-        apiModelId: 'zai-org-glm-5-1',
-        rateLimits: [
-          { type: 'RPM', amount: 100 },
-          { type: 'TPM', amount: 2000000 },
-        ],
-      },
-    ],
-  },
-}

@@ -1,23 +1,22 @@
+import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
 import { draftFromKey, editDiff } from '../../src/features/admin/editDiff'
-import type { ApiKey } from '../../src/venice/schemas'
+import { apiKeyResponse, type ApiKey } from '../../src/venice/schemas'
+import { apiKey } from '../helpers/veniceAnswers'
 
 const NOW = new Date('2026-04-20T12:00:00.000Z')
 
-const key: ApiKey = {
-  id: 'key-1',
-  apiKeyType: 'INFERENCE',
-  description: 'CI runner',
-  createdAt: '2026-04-01T10:00:00.000Z',
-  expiresAt: '2026-06-01T00:00:00.000Z',
-  lastUsedAt: null,
-  last6Chars: 'abc123',
-  consumptionLimits: { usd: 10, diem: 2.5 },
-  limitPeriod: 'EPOCH',
-  modelPrivacy: 'ALL',
-  usage: { trailingSevenDays: { usd: 0, diem: 0 } },
-  currentPeriodUsage: { usd: 0, diem: 0 },
-}
+/** The key as the app holds it once Venice's answer went through the schema. */
+const key: ApiKey = v.parse(apiKeyResponse, {
+  data: apiKey({
+    id: 'key-1',
+    description: 'CI runner',
+    expiresAt: '2026-06-01T00:00:00.000Z',
+    last6Chars: 'abc123',
+    consumptionLimits: { usd: 10, diem: 2.5 },
+    currentPeriodUsage: { usd: 0, diem: 0 },
+  }),
+}).data
 
 const edit = (change: Partial<ReturnType<typeof draftFromKey>>, from: ApiKey = key) =>
   editDiff(from, { ...draftFromKey(from), ...change }, NOW)

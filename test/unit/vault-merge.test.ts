@@ -75,7 +75,7 @@ describe('one vault, two tabs', { timeout: 60_000 }, () => {
     b.keyring.update(inB.id, { description: 'renamed in B' })
     await vi.waitFor(() => expect(a.keyring.list()[0]?.description).toBe('renamed in B'))
     await Promise.all([a.remembered.flush(), b.remembered.flush()])
-    await new Promise((resolve) => setTimeout(resolve, 50))
+    await device.delivered()
     await Promise.all([a.remembered.flush(), b.remembered.flush()])
     expect(write).toHaveBeenCalledTimes(1)
   })

@@ -13,6 +13,7 @@ import {
   jsonResponse,
   secretOf,
 } from '../helpers/venice'
+import { apiKey, billingBalance, breach, usageAnalytics } from '../helpers/veniceAnswers'
 
 const secret = secretOf(ADMIN_SECRET_TEXT)
 const KEY_ID = '8d0b8c3e-4a3b-4c43-9d0e-1d5c2f1a7b10'
@@ -31,20 +32,12 @@ function sent(fetchMock: ReturnType<typeof fakeFetch>) {
   }
 }
 
-const listedKey = {
-  id: KEY_ID,
-  apiKeyType: 'INFERENCE',
-  description: 'My agent',
-  createdAt: '2026-04-01T10:00:00.000Z',
-  expiresAt: null,
+const listedKey = apiKey({
   lastUsedAt: '2026-04-20T08:30:00.000Z',
-  last6Chars: 'b7C1xz',
   consumptionLimits: { usd: 10, diem: null, vcu: null },
-  limitPeriod: 'EPOCH',
-  modelPrivacy: 'ALL',
   usage: { trailingSevenDays: { usd: '1.2500', vcu: '0.0000', diem: '0.0000' } },
   currentPeriodUsage: { usd: '0.5000', diem: '0.0000' },
-}
+})
 
 /** What the schema makes of it: vcu dropped, usage strings as numbers. */
 const parsedKey = {
@@ -255,20 +248,13 @@ describe('deleteApiKey', () => {
 
 describe('getRateLimitLog', () => {
   const breaches = [
-    {
-      apiKeyId: KEY_ID,
-      modelId: 'zai-org-glm-5-1',
-      rateLimitType: 'RPM',
-      rateLimitTier: 'paid',
-      timestamp: '2026-04-20T10:00:00.000Z',
-    },
-    {
+    breach(),
+    breach({
       apiKeyId: null,
       modelId: 'endpoint:api/v1/chat/completions',
       rateLimitType: 'FAILED_REQUESTS',
-      rateLimitTier: 'paid',
       timestamp: '2026-04-20T09:00:00.000Z',
-    },
+    }),
   ]
 
   it('GETs /api_keys/rate_limits/log and keeps the entries in order', async () => {
@@ -291,12 +277,7 @@ describe('getRateLimitLog', () => {
 })
 
 describe('getBillingBalance', () => {
-  const balance = {
-    canConsume: true,
-    consumptionCurrency: 'DIEM',
-    balances: { diem: 80.5, usd: 12, bundledCredits: null, earnedCredits: 0 },
-    diemEpochAllocation: 100,
-  }
+  const balance = billingBalance()
 
   it('GETs /billing/balance and parses the documented shape', async () => {
     const { client, fetchMock } = clientAnswering(() => jsonResponse(200, balance))
@@ -326,23 +307,10 @@ describe('getBillingBalance', () => {
 })
 
 describe('getUsageAnalytics', () => {
+  // As Venice sends it: with per-model breakdowns and the chart rows the app does not read.
   const analytics = {
-    byDate: [
-      { date: '2026-04-19', USD: 1.5, DIEM: 0 },
-      { date: '2026-04-20', USD: 0, DIEM: 3.25 },
-    ],
-    byModel: [
-      {
-        modelName: 'zai-org-glm-5-1',
-        unitType: 'TOKENS',
-        modelType: 'text',
-        totalUsd: 1.5,
-        totalDiem: 3.25,
-        totalUnits: 120000,
-        breakdown: [],
-      },
-    ],
-    byKey: [{ apiKeyId: null, description: 'Web app', totalUsd: 1.5, totalDiem: 0, totalUnits: 100 }],
+    ...usageAnalytics(),
+    byModel: usageAnalytics().byModel?.map((model) => ({ ...model, breakdown: [] })),
     byModelDaily: [{ date: 1776556800000 }],
     byKeyDaily: [],
   }

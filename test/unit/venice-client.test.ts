@@ -10,7 +10,6 @@ import { challengeText, START, tokenExpiringIn, WALLET } from '../helpers/signIn
 import {
   ADMIN_SECRET_TEXT,
   INFERENCE_SECRET_TEXT,
-  RATE_LIMITS_BODY,
   TEST_API_BASE as BASE,
   callOf,
   clientAnswering,
@@ -19,6 +18,7 @@ import {
   secretOf,
   textResponse,
 } from '../helpers/venice'
+import { rateLimitsAnswer } from '../helpers/veniceAnswers'
 
 const secret = secretOf(INFERENCE_SECRET_TEXT)
 
@@ -190,10 +190,11 @@ describe('mintWeb3Key', () => {
 
 describe('getRateLimits', () => {
   it('parses the documented 200 and sends the key as a Bearer token', async () => {
-    const { client, fetchMock } = clientAnswering(() => jsonResponse(200, RATE_LIMITS_BODY))
+    const answer = rateLimitsAnswer()
+    const { client, fetchMock } = clientAnswering(() => jsonResponse(200, answer))
     await expect(getRateLimits(client, secret)).resolves.toEqual({
-      ...RATE_LIMITS_BODY.data,
-      rateLimits: { items: RATE_LIMITS_BODY.data.rateLimits, unreadable: 0 },
+      ...answer.data,
+      rateLimits: { items: answer.data.rateLimits, unreadable: 0 },
     })
     const { url, init, headers } = callOf(fetchMock)
     expect(url).toBe(`${BASE}/api_keys/rate_limits`)
@@ -205,14 +206,17 @@ describe('getRateLimits', () => {
   })
 
   it('sends an ADMIN secret the same way', async () => {
-    const { client, fetchMock } = clientAnswering(() => jsonResponse(200, RATE_LIMITS_BODY))
+    const { client, fetchMock } = clientAnswering(() => jsonResponse(200, rateLimitsAnswer()))
     await getRateLimits(client, secretOf(ADMIN_SECRET_TEXT))
     expect(callOf(fetchMock).headers.get('Authorization')).toBe(`Bearer ${ADMIN_SECRET_TEXT}`)
   })
 
   it('accepts missing balances, a missing keyExpiration and empty per-model lists', async () => {
-    const data = { ...RATE_LIMITS_BODY.data, keyExpiration: undefined }
-    const body = { data: { ...data, balances: { DIEM: 1 }, rateLimits: [{ apiModelId: 'video-model', rateLimits: [] }] } }
+    const body = rateLimitsAnswer({
+      keyExpiration: undefined,
+      balances: { DIEM: 1 },
+      rateLimits: [{ apiModelId: 'video-model', rateLimits: [] }],
+    })
     const { client } = clientAnswering(() => jsonResponse(200, body))
     const result = await getRateLimits(client, secret)
     expect(result.balances).toEqual({ DIEM: 1 })
@@ -221,13 +225,10 @@ describe('getRateLimits', () => {
   })
 
   it('keeps a new limit type (TPD) as Venice names it, and reads a balance sent as a numeric string', async () => {
-    const body = {
-      data: {
-        ...RATE_LIMITS_BODY.data,
-        balances: { USD: '12.5' },
-        rateLimits: [{ apiModelId: 'm', rateLimits: [{ type: 'TPD', amount: 1 }] }],
-      },
-    }
+    const body = rateLimitsAnswer({
+      balances: { USD: '12.5' },
+      rateLimits: [{ apiModelId: 'm', rateLimits: [{ type: 'TPD', amount: 1 }] }],
+    })
     const { client } = clientAnswering(() => jsonResponse(200, body))
     const result = await getRateLimits(client, secret)
     expect(result.balances).toEqual({ USD: 12.5 })
@@ -235,8 +236,8 @@ describe('getRateLimits', () => {
   })
 
   it('reads the models one by one: a model that cannot be read is counted, the others kept', async () => {
-    const good = RATE_LIMITS_BODY.data.rateLimits[0]
-    const body = { data: { ...RATE_LIMITS_BODY.data, rateLimits: [{ apiModelId: 7, rateLimits: 'none' }, good] } }
+    const good = { apiModelId: 'zai-org-glm-5-1', rateLimits: [{ type: 'RPM', amount: 100 }] }
+    const body = rateLimitsAnswer({ rateLimits: [{ apiModelId: 7, rateLimits: 'none' }, good] })
     const { client } = clientAnswering(() => jsonResponse(200, body))
     await expect(getRateLimits(client, secret)).resolves.toMatchObject({ rateLimits: { items: [good], unreadable: 1 } })
   })

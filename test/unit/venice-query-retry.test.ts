@@ -4,7 +4,8 @@ import { MAX_RETRIES, isRetryable, shouldRetryVeniceQuery, veniceRetryDelay } fr
 import { createVeniceClient } from '../../src/venice/client'
 import { VeniceError, reasonOfStatus } from '../../src/venice/errors'
 import { getRateLimits } from '../../src/venice/rateLimits'
-import { INFERENCE_SECRET_TEXT, RATE_LIMITS_BODY, fakeFetch, jsonResponse, secretOf } from '../helpers/venice'
+import { INFERENCE_SECRET_TEXT, fakeFetch, jsonResponse, secretOf } from '../helpers/venice'
+import { rateLimitsAnswer } from '../helpers/veniceAnswers'
 
 const httpError = (status: number, retryAfterMs?: number) =>
   new VeniceError(reasonOfStatus(status, `HTTP ${status}`), `HTTP ${status}`, { status, retryAfterMs })
@@ -86,14 +87,15 @@ describe('the app query client, for queries under the Venice root', () => {
 
   it('returns the answer once a retry succeeds', async () => {
     vi.useFakeTimers()
-    const answers = [jsonResponse(502, { error: 'Bad gateway' }), jsonResponse(504, {}), jsonResponse(200, RATE_LIMITS_BODY)]
+    const answer = rateLimitsAnswer()
+    const answers = [jsonResponse(502, { error: 'Bad gateway' }), jsonResponse(504, {}), jsonResponse(200, answer)]
     const fetchMock = fakeFetch(() => answers.shift() ?? jsonResponse(500, {}))
     const client = createVeniceClient('https://api.venice.test/api/v1', fetchMock)
     const result = veniceQuery('recovers', () => getRateLimits(client, secretOf(INFERENCE_SECRET_TEXT)))
     await vi.runAllTimersAsync()
     await expect(result).resolves.toEqual({
-      ...RATE_LIMITS_BODY.data,
-      rateLimits: { items: RATE_LIMITS_BODY.data.rateLimits, unreadable: 0 },
+      ...answer.data,
+      rateLimits: { items: answer.data.rateLimits, unreadable: 0 },
     })
     expect(fetchMock).toHaveBeenCalledTimes(3)
   })

@@ -1,15 +1,9 @@
-import { createPublicClient, http } from 'viem'
-import { localBase } from '../support/chain/startChain'
-import { FailureBudget } from '../support/venice/budget'
-import { ChallengeIssuer } from '../support/venice/challenge'
-import { createClock } from '../support/venice/clock'
 import { createControl } from '../support/venice/control'
 import { dispatch } from '../support/venice/dispatch'
 import { forcedResponse, takeFailure } from '../support/venice/faults'
-import type { LoggedRequest, StandinState } from '../support/venice/state'
+import { createStandinState } from '../support/venice/createState'
+import type { LoggedRequest } from '../support/venice/state'
 import { parseJson } from '../support/venice/server'
-import { VeniceStore } from '../support/venice/store'
-import { TokenIssuer } from '../support/venice/token'
 import { urlOf } from './venice'
 
 /**
@@ -19,23 +13,8 @@ import { urlOf } from './venice'
  * of the request (`status`, `malformed-json`, `wrong-shape`) apply as over HTTP.
  */
 export function inProcessVenice(apiBase: string) {
-  const clock = createClock()
-  const state: StandinState = {
-    clock,
-    store: new VeniceStore(),
-    tokens: new TokenIssuer(clock),
-    challenges: new ChallengeIssuer(clock, () => apiBase),
-    signInFlow: 'token',
-    hostileSignIns: [],
-    signatureOutages: 0,
-    budget: new FailureBudget(),
-    chain: createPublicClient({ chain: localBase(NO_CHAIN), transport: http(NO_CHAIN) }),
-    analyticsCache: new Map(),
-    log: [],
-    failures: [],
-    latencyMs: 0,
-    cors: true,
-  }
+  const state = createStandinState({ apiBase: () => apiBase, rpcUrl: NO_CHAIN })
+  const { clock } = state
 
   const fetch: typeof globalThis.fetch = async (input, init = {}) => {
     const url = new URL(urlOf(input))

@@ -2,18 +2,12 @@ import { once } from 'node:events'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { createPublicClient, http } from 'viem'
-import { localBase } from '../chain/startChain'
-import { FailureBudget } from './budget'
-import { createClock } from './clock'
 import { createControl, type VeniceControl } from './control'
+import { createStandinState } from './createState'
 import type { StakedDiemReader } from './diemCredit'
 import { dispatch, type ApiRequest } from './dispatch'
 import { forcedResponse, MALFORMED_JSON, takeFailure } from './faults'
-import { ChallengeIssuer } from './challenge'
 import type { ForcedFailure, LoggedRequest, SignInFlow, StandinState } from './state'
-import { VeniceStore } from './store'
-import { TokenIssuer } from './token'
 
 const API_PREFIX = '/api/v1'
 const CORS_HEADERS = {
@@ -49,25 +43,8 @@ export async function startVeniceStandin({
   signInFlow?: SignInFlow
   stakedDiem?: StakedDiemReader
 }): Promise<VeniceStandin> {
-  const clock = createClock()
   let apiBase = ''
-  const state: StandinState = {
-    clock,
-    store: new VeniceStore(),
-    tokens: new TokenIssuer(clock),
-    challenges: new ChallengeIssuer(clock, () => apiBase),
-    signInFlow,
-    hostileSignIns: [],
-    signatureOutages: 0,
-    budget: new FailureBudget(),
-    chain: createPublicClient({ chain: localBase(rpcUrl), transport: http(rpcUrl) }),
-    stakedDiem,
-    analyticsCache: new Map(),
-    log: [],
-    failures: [],
-    latencyMs: 0,
-    cors: true,
-  }
+  const state = createStandinState({ apiBase: () => apiBase, rpcUrl, signInFlow, stakedDiem })
   const server = createServer((request, response) => {
     handle(state, request, response).catch((error: unknown) => {
       console.error('Venice stand-in failed on', request.method, request.url, error)

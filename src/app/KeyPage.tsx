@@ -10,7 +10,7 @@ const DashboardPage = lazy(() => import('../features/dashboard'))
 const AdminConsole = lazy(() => import('../features/admin'))
 
 /** One key: its overview, its rate limits and (ADMIN keys) the console, each at its own address. */
-export function KeyPage({ keyId, section, tab }: { keyId: string; section: KeySection; tab?: string }) {
+export function KeyPage({ keyId, section, tab }: { keyId: string; section: KeySection; tab?: string | undefined }) {
   const entry = useKey(keyId)
   if (!entry) {
     return (

@@ -7,22 +7,22 @@ import { DIEM_ADDRESS, MULTICALL3_ADDRESS, STAKING_ADDRESS, VVV_ADDRESS, diemAbi
 
 /** A figure is undefined when its read failed: shown as "unavailable", the others stay. */
 export interface Position {
-  vvvDecimals?: number
-  vvv?: bigint
+  vvvDecimals?: number | undefined
+  vvv?: bigint | undefined
   /** sVVV, locked included: what Venice checks to mint a key. */
-  svvv?: bigint
-  svvvUnlocked?: bigint
-  pendingRewards?: bigint
-  unstake?: { amount: bigint; endsAt: number }
-  unstakeCooldownSeconds?: bigint
-  svvvLocked?: bigint
+  svvv?: bigint | undefined
+  svvvUnlocked?: bigint | undefined
+  pendingRewards?: bigint | undefined
+  unstake?: { amount: bigint; endsAt: number } | undefined
+  unstakeCooldownSeconds?: bigint | undefined
+  svvvLocked?: bigint | undefined
   /** DIEM this wallet minted and has not burned: the most it may burn. */
-  diemMinted?: bigint
-  diemDecimals?: number
-  diem?: bigint
-  diemStaked?: bigint
-  diemUnstake?: { amount: bigint; endsAt: number }
-  diemCooldownSeconds?: bigint
+  diemMinted?: bigint | undefined
+  diemDecimals?: number | undefined
+  diem?: bigint | undefined
+  diemStaked?: bigint | undefined
+  diemUnstake?: { amount: bigint; endsAt: number } | undefined
+  diemCooldownSeconds?: bigint | undefined
   /** The chain's clock less this browser's, in ms: cooldowns end by the chain's time. */
   chainClockOffsetMs: number
 }

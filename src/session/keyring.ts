@@ -10,7 +10,7 @@ export interface KeyEntry {
   description: string
   origin: 'minted' | 'pasted'
   /** Venice's id of the key, when known (mint/create responses). */
-  veniceKeyId?: string
+  veniceKeyId?: string | undefined
   /** A freshly minted secret the user has not yet copied, downloaded or confirmed saving. */
   unsaved: boolean
   /**
@@ -47,7 +47,7 @@ export function createKeyring() {
      * Adds a key, or returns the entry that already holds the same secret. `id` keeps a remembered
      * key's local id across reloads (so its address still works), unless another key has it.
      */
-    add({ id, ...entry }: Omit<KeyEntry, 'id'> & { id?: string }): KeyEntry {
+    add({ id, ...entry }: Omit<KeyEntry, 'id'> & { id?: string | undefined }): KeyEntry {
       const existing = entries.find((e) => e.secret.expose() === entry.secret.expose())
       if (existing) return existing
       const free = id !== undefined && /^[\w-]+$/.test(id) && !entries.some((e) => e.id === id)

@@ -9,11 +9,11 @@ type RememberStatus = 'off' | 'locked' | 'on'
 
 interface StoredKey {
   /** The local id (absent in vaults written before it was kept). */
-  id?: string
+  id?: string | undefined
   secret: string
   description: string
   origin: KeyEntry['origin']
-  veniceKeyId?: string
+  veniceKeyId?: string | undefined
 }
 
 /** Stored keys by secret. */
@@ -21,8 +21,8 @@ type Stored = Map<string, StoredKey>
 
 /** The other tabs: where their `storage` events arrive (the window), and the lock they share (Web Locks). */
 interface OtherTabs {
-  events?: Pick<Window, 'addEventListener'>
-  locks?: Pick<LockManager, 'request'>
+  events?: Pick<Window, 'addEventListener'> | undefined
+  locks?: Pick<LockManager, 'request'> | undefined
 }
 
 /**

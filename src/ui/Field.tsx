@@ -2,10 +2,10 @@ import { useId, type ReactNode } from 'react'
 
 interface FieldProps {
   label: string
-  hint?: ReactNode
-  error?: string
+  hint?: ReactNode | undefined
+  error?: string | undefined
   /** Renders the control with the ids that tie it to its label, hint and error. */
-  children: (control: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean }) => ReactNode
+  children: (control: { id: string; 'aria-describedby'?: string | undefined; 'aria-invalid'?: boolean | undefined }) => ReactNode
 }
 
 export function Field({ label, hint, error, children }: FieldProps) {

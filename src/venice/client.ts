@@ -24,10 +24,10 @@ interface VeniceRequest<TSchema extends v.GenericSchema> {
   method?: 'GET' | 'POST' | 'PATCH' | 'DELETE'
   /** Path under the API base, starting with `/`, query included. Never put a secret here. */
   path: string
-  secret?: Secret
+  secret?: Secret | undefined
   body?: unknown
   schema: TSchema
-  signal?: AbortSignal
+  signal?: AbortSignal | undefined
 }
 
 /**
@@ -63,7 +63,7 @@ export async function veniceRequest<TSchema extends v.GenericSchema>(
       response = await client.fetch(`${client.baseUrl}${path}`, {
         method,
         headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         signal: signal ? AbortSignal.any([signal, deadline.signal]) : deadline.signal,
         credentials: 'omit',
         referrerPolicy: 'no-referrer',
@@ -71,10 +71,7 @@ export async function veniceRequest<TSchema extends v.GenericSchema>(
     } catch (error) {
       if (signal?.aborted) throw error
       if (deadline.signal.aborted) throw timedOut()
-      throw new VeniceError(
-        'unreachable',
-        `No answer from ${host}.`,
-      )
+      throw new VeniceError('unreachable', `No answer from ${host}.`)
     }
 
     const payload = await readJson(response)

@@ -33,7 +33,11 @@ export class VeniceError extends Error {
   /** From `Retry-After` on a 429, in milliseconds. */
   readonly retryAfterMs: number | undefined
 
-  constructor(reason: VeniceErrorReason, message: string, options: { status?: number; retryAfterMs?: number } = {}) {
+  constructor(
+    reason: VeniceErrorReason,
+    message: string,
+    options: { status?: number | undefined; retryAfterMs?: number | undefined } = {},
+  ) {
     super(redactSecrets(message))
     this.reason = reason
     this.status = options.status

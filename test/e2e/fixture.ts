@@ -70,7 +70,7 @@ interface OpenOptions {
   /** A wallet to inject (EIP-1193 + EIP-6963), signing in this process. */
   privateKey?: Hex
   /** The injected wallet offers EIP-5792 batched calls. */
-  batchCalls?: boolean
+  batchCalls?: boolean | undefined
   /** Hash path, e.g. '#/mint'. */
   path?: string
   /** Serve from the IPFS-like sub-path instead of `/`. */

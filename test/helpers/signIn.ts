@@ -19,13 +19,13 @@ export const tokenExpiringIn = (minutes: number) => jwt({ exp: Math.floor((START
 export interface ChallengeFields {
   domain?: string
   address?: Address
-  statement?: string
+  statement?: string | undefined
   uri?: string
   chainId?: number
   nonce?: string
   issuedAt?: Date
   expirationTime?: Date | undefined
-  resources?: string[]
+  resources?: string[] | undefined
 }
 
 /** Venice's challenge for WALLET against TEST_API_BASE, issued at START for 15 minutes, with any field replaced. */

@@ -19,13 +19,17 @@ export function jsonResponse(
 ): Response {
   return new Response(JSON.stringify(body), {
     status,
-    statusText: init.statusText,
+    ...(init.statusText === undefined ? {} : { statusText: init.statusText }),
     headers: { 'Content-Type': 'application/json', ...init.headers },
   })
 }
 
 export function textResponse(status: number, text: string, statusText?: string): Response {
-  return new Response(text, { status, statusText, headers: { 'Content-Type': 'text/html' } })
+  return new Response(text, {
+    status,
+    ...(statusText === undefined ? {} : { statusText }),
+    headers: { 'Content-Type': 'text/html' },
+  })
 }
 
 /** The URL a fetch was called with (the app passes strings; Request and URL are read too). */

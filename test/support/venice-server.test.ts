@@ -126,7 +126,7 @@ describe('forced failures', () => {
         method: 'POST',
         headers: { Authorization: `Bearer ${apiKey}`, 'Content-Type': 'application/json' },
         body: JSON.stringify({ apiKeyType: 'INFERENCE', description }),
-        signal,
+        signal: signal ?? null,
       })
     const lose = (then: 'drop' | 'hang' | 'malformed-json' | { status: number }) =>
       venice.control.failNext({ method: 'POST', path: '/api_keys' }, { kind: 'afterProcessing', then })

@@ -54,7 +54,7 @@ interface Tour {
   appUrl: string
   seeded: { admin: string; inference: string }
   /** A fresh browser context's page at `path`, optionally with the injected "Test Wallet" of the sVVV holder. */
-  open: (path?: string, options?: { wallet?: boolean }) => Promise<{ page: Page; wallet?: TestWalletController }>
+  open: (path?: string, options?: { wallet?: boolean }) => Promise<{ page: Page; wallet: TestWalletController | undefined }>
   shoot: (page: Page, name: string, options?: { viewportOnly?: boolean }) => Promise<void>
 }
 

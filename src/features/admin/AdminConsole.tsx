@@ -25,7 +25,7 @@ const TABS: readonly AdminTab<TabId>[] = [
 interface AdminConsoleProps {
   entry: KeyEntry
   /** The open tab's id, from the address; anything else opens "Keys". Without `onSelectTab`, the console keeps its own. */
-  tab?: string
+  tab?: string | undefined
   onSelectTab?: (id: TabId) => void
   /** The key this page uses was revoked here (it has already left the keyring). */
   onRevokedSelf?: () => void

@@ -26,7 +26,7 @@ export type MintStatus =
 
 export interface MintState {
   status: MintStatus
-  held?: HeldSignIn
+  held?: HeldSignIn | undefined
 }
 
 export type MintEvent =

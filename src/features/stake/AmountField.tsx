@@ -9,7 +9,7 @@ interface AmountFieldProps {
   decimals: number | undefined
   /** What may be entered at most; undefined while unknown. */
   available: bigint | undefined
-  error?: string
+  error?: string | undefined
   disabled?: boolean
 }
 

@@ -5,7 +5,17 @@ import { CooldownEnd } from './CooldownEnd'
 
 const UNAVAILABLE = <span className="muted">unavailable</span>
 
-function Figure({ label, value, decimals, symbol }: { label: string; value?: bigint; decimals?: number; symbol: string }) {
+function Figure({
+  label,
+  value,
+  decimals,
+  symbol,
+}: {
+  label: string
+  value: bigint | undefined
+  decimals: number | undefined
+  symbol: string
+}) {
   return (
     <div>
       <dt>{label}</dt>

@@ -4,7 +4,7 @@ import type { TxState } from './useTransaction'
 
 const explorerTx = (hash: Hash) => `https://basescan.org/tx/${hash}`
 
-function TxLink({ hash }: { hash?: Hash }) {
+function TxLink({ hash }: { hash: Hash | undefined }) {
   if (!hash) return null
   return (
     <p className="tx-hash">

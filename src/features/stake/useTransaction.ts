@@ -41,9 +41,9 @@ export type TxState =
   /** The simulation reverted: nothing was sent. */
   | { phase: 'refused'; label: string; reason: string }
   | { phase: 'wallet'; label: string }
-  | { phase: 'submitted'; label: string; hash?: Hash }
-  | { phase: 'confirmed'; label: string; hash?: Hash }
-  | { phase: 'failed'; label: string; reason: string; hash?: Hash }
+  | { phase: 'submitted'; label: string; hash?: Hash | undefined }
+  | { phase: 'confirmed'; label: string; hash?: Hash | undefined }
+  | { phase: 'failed'; label: string; reason: string; hash?: Hash | undefined }
   | { phase: 'declined'; label: string }
 
 const encoded = ({ call }: Step) => ({ to: call.address, data: encodeFunctionData(call) })

@@ -40,7 +40,7 @@ export async function startVeniceStandin({
 }: {
   port: number
   rpcUrl: string
-  signInFlow?: SignInFlow
+  signInFlow?: SignInFlow | undefined
   stakedDiem?: StakedDiemReader
 }): Promise<VeniceStandin> {
   let apiBase = ''

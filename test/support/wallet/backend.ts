@@ -25,7 +25,7 @@ export interface WalletBackendOptions {
   rpcUrl: string
   chainId: number
   /** Answers EIP-5792's wallet_getCapabilities, wallet_sendCalls and wallet_getCallsStatus (refused otherwise, as by most wallets). */
-  batchCalls?: boolean
+  batchCalls?: boolean | undefined
   /** Delivers an EIP-1193 event to the page. */
   emit(event: WalletEvent, payload: unknown): Promise<void>
 }

@@ -12,7 +12,7 @@ export interface TestWalletOptions {
   /** Default 8453 (Base). */
   chainId?: number
   /** Offer EIP-5792 batched calls (atomic) on that chain. Default off, as in most wallets. */
-  batchCalls?: boolean
+  batchCalls?: boolean | undefined
 }
 
 export interface TestWalletController {

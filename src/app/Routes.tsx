@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, type ReactNode } from 'react'
+import { WalletIsland } from '../chain/walletIslands'
 import { HomePage } from './HomePage'
 import { KeysPage } from './KeysPage'
 import { navigate, paths, useHashRoute } from './router'
@@ -50,7 +51,7 @@ export function Routes() {
   }
 }
 
-/** A page that needs the wallet module: loads it, then the page's own chunk. */
+/** A page that needs the wallet module: loads it, then the page's own chunk, rendered inside the wallet providers. */
 function WalletRoute({ children }: { children: ReactNode }) {
   const { wallet, loadFailed, requestWallet } = useWallet()
   useEffect(() => {
@@ -67,5 +68,9 @@ function WalletRoute({ children }: { children: ReactNode }) {
     )
   }
   if (!wallet) return <p aria-live="polite">Loading wallet support…</p>
-  return <Suspense fallback={<p aria-live="polite">Loading…</p>}>{children}</Suspense>
+  return (
+    <WalletIsland>
+      <Suspense fallback={<p aria-live="polite">Loading…</p>}>{children}</Suspense>
+    </WalletIsland>
+  )
 }

@@ -21,7 +21,8 @@ export function useWallet(): WalletContextValue {
 
 /**
  * Keeps wagmi, RainbowKit and the connectors out of the first load. They load when the user
- * reaches for a wallet, or at start for a user who was connected last time.
+ * reaches for a wallet, or at start for a user who was connected last time, and render beside the
+ * page, never around it: the page keeps its state when they arrive (see chain/walletIslands.tsx).
  */
 export function WalletBoundary({ children }: { children: ReactNode }) {
   const [wallet, setWallet] = useState<WalletModule | null>(null)
@@ -40,7 +41,8 @@ export function WalletBoundary({ children }: { children: ReactNode }) {
   const value = { wallet, loadFailed, requestWallet }
   return (
     <WalletContext.Provider value={value}>
-      {wallet ? <wallet.WalletProviders openModal={openModal}>{children}</wallet.WalletProviders> : children}
+      {children}
+      {wallet && <wallet.WalletHost openModal={openModal} />}
     </WalletContext.Provider>
   )
 }

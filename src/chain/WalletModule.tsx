@@ -1,12 +1,14 @@
 import '@rainbow-me/rainbowkit/styles.css'
 import { ConnectButton, RainbowKitProvider, useConnectModal } from '@rainbow-me/rainbowkit'
-import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react'
+import { createContext, useContext, useEffect, useRef, useState } from 'react'
+import { createPortal } from 'react-dom'
 import { QueryClientProvider } from '@tanstack/react-query'
 import { useAccount, useConnectors, WagmiProvider } from 'wagmi'
 import { config } from '../config'
 import { queryClient } from '../query/queryClient'
 import { startSandboxWallets } from './sandbox'
 import { NoWalletDialog } from './NoWalletDialog'
+import { useWalletIslands } from './walletIslands'
 import { createWagmiConfig } from './wagmiConfig'
 import { walletTheme } from './walletTheme'
 
@@ -22,15 +24,20 @@ declare module 'wagmi' {
 
 const NoWalletContext = createContext<() => void>(() => undefined)
 
-export function WalletProviders({ children, openModal }: { children: ReactNode; openModal: boolean }) {
+/**
+ * The one instance of the wallet providers, rendered beside the page: what needs them renders
+ * through a WalletIsland (walletIslands.tsx) and is portalled back into its place in the page.
+ */
+export function WalletHost({ openModal }: { openModal: boolean }) {
   const [noWallet, setNoWallet] = useState(false)
+  const islands = useWalletIslands()
   return (
     <WagmiProvider config={wagmiConfig}>
       <QueryClientProvider client={queryClient}>
         <RainbowKitProvider theme={walletTheme} modalSize="compact" appInfo={{ appName: 'sVVV Key Minter' }}>
           <NoWalletContext.Provider value={() => setNoWallet(true)}>
             {openModal && <OpenConnectModal />}
-            {children}
+            {islands.map(([id, { node, content }]) => createPortal(content, node, id))}
             {noWallet && <NoWalletDialog onClose={() => setNoWallet(false)} />}
           </NoWalletContext.Provider>
         </RainbowKitProvider>
@@ -71,12 +78,16 @@ export function WalletButton() {
       </button>
     )
   }
+  // RainbowKit styles and themes what sits under a `data-rk` element, as its provider's root is;
+  // this button is portalled into the header, outside that root.
   return (
-    <ConnectButton
-      label="Connect wallet"
-      chainStatus="icon"
-      showBalance={false}
-      accountStatus={{ smallScreen: 'avatar', largeScreen: 'full' }}
-    />
+    <div data-rk="">
+      <ConnectButton
+        label="Connect wallet"
+        chainStatus="icon"
+        showBalance={false}
+        accountStatus={{ smallScreen: 'avatar', largeScreen: 'full' }}
+      />
+    </div>
   )
 }

@@ -1,4 +1,4 @@
-import { cleanup, render, screen } from '@testing-library/react'
+import { render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { KeyEntry } from '../../src/session/keyring'
@@ -8,12 +8,10 @@ import { ADMIN_SECRET_TEXT, INFERENCE_SECRET_TEXT } from '../helpers/venice'
 
 afterEach(() => keyring.clear())
 
-/** Renders the form with an empty field (what was typed survives a remount, see the last test). */
-async function renderForm() {
+function renderForm() {
   const onAdded = vi.fn<(entry: KeyEntry) => void>()
   render(<PasteKeyForm onAdded={onAdded} />)
   const input = screen.getByLabelText<HTMLInputElement>('Venice API key')
-  await userEvent.clear(input)
   const submit = () => userEvent.click(screen.getByRole('button', { name: 'Open dashboard' }))
   return { onAdded, input, submit }
 }
@@ -21,7 +19,7 @@ async function renderForm() {
 describe('PasteKeyForm', () => {
   it('shows why a bad key was refused, at the field, and adds nothing', async () => {
     const user = userEvent.setup()
-    const { onAdded, input, submit } = await renderForm()
+    const { onAdded, input, submit } = renderForm()
     await user.type(input, 'sk-not-a-venice-key')
     await submit()
 
@@ -34,7 +32,7 @@ describe('PasteKeyForm', () => {
   })
 
   it('asks for a key when submitted empty', async () => {
-    const { onAdded, submit } = await renderForm()
+    const { onAdded, submit } = renderForm()
     await submit()
     expect(screen.getByText('Paste a Venice API key.')).toBeTruthy()
     expect(onAdded).not.toHaveBeenCalled()
@@ -42,7 +40,7 @@ describe('PasteKeyForm', () => {
 
   it('adds a good key (whitespace trimmed), hands the entry over and clears the field', async () => {
     const user = userEvent.setup()
-    const { onAdded, input, submit } = await renderForm()
+    const { onAdded, input, submit } = renderForm()
     await user.click(input)
     await user.paste(`  ${ADMIN_SECRET_TEXT}\n`)
     await submit()
@@ -61,7 +59,7 @@ describe('PasteKeyForm', () => {
 
   it('clears an earlier error once a good key is submitted', async () => {
     const user = userEvent.setup()
-    const { onAdded, input, submit } = await renderForm()
+    const { onAdded, input, submit } = renderForm()
     await user.type(input, 'nope')
     await submit()
     expect(input.getAttribute('aria-invalid')).toBe('true')
@@ -71,14 +69,5 @@ describe('PasteKeyForm', () => {
     expect(onAdded).toHaveBeenCalledTimes(1)
     expect(input.hasAttribute('aria-invalid')).toBe(false)
     expect(screen.queryByText(/should start with/)).toBeNull()
-  })
-
-  it('keeps what was typed when the form is unmounted and mounted again', async () => {
-    const user = userEvent.setup()
-    const { input } = await renderForm()
-    await user.type(input, 'VENICE_INF')
-    cleanup()
-    render(<PasteKeyForm onAdded={() => {}} />)
-    expect(screen.getByLabelText<HTMLInputElement>('Venice API key').value).toBe('VENICE_INF')
   })
 })

@@ -3,7 +3,6 @@ import { useState, type SubmitEvent } from 'react'
 import { config } from '../../config'
 import { formatDuration } from '../../ui/format'
 import { Notice } from '../../ui/Notice'
-import { useMemoryDraft } from '../../ui/useMemoryDraft'
 import { useNow } from '../../ui/useNow'
 import { hasReason } from '../../venice/errors'
 import type { CreateKeyBody } from '../../venice/schemas'
@@ -29,7 +28,7 @@ const CREATE_DRAFT: KeyOptionsDraft = { ...DEFAULT_DRAFT, description: '' }
  * cooldown) survives switching tabs.
  */
 export function CreateKey({ entry }: { entry: KeyEntry }) {
-  const [draft, setDraft, resetDraft] = useMemoryDraft(`admin-create-${entry.id}`, CREATE_DRAFT)
+  const [draft, setDraft] = useState(CREATE_DRAFT)
   const [errors, setErrors] = useState<FieldErrors>({})
   const create = useCreateKey(entry.id)
   const client = useQueryClient()
@@ -77,7 +76,7 @@ export function CreateKey({ entry }: { entry: KeyEntry }) {
     setErrors({})
     // validateKeyOptions leaves out a default description; POST /api_keys requires one.
     const body: CreateKeyBody = { ...checked.options, apiKeyType: checked.apiKeyType, description: draft.description.trim() }
-    create.mutate(body, { onSuccess: () => resetDraft() })
+    create.mutate(body, { onSuccess: () => setDraft(CREATE_DRAFT) })
   }
 
   if (created?.revealing) {

@@ -1,13 +1,12 @@
 import { useState, type SubmitEvent } from 'react'
 import { Field } from '../../ui/Field'
-import { useMemoryDraft } from '../../ui/useMemoryDraft'
 import { Secret } from '../../venice/secret'
 import type { KeyEntry } from '../../session/keyring'
 import { keyring } from '../../session/store'
 
 /** Use a key the user already has: no wallet, nothing sent until the shape is right. */
 export function PasteKeyForm({ onAdded }: { onAdded: (entry: KeyEntry) => void }) {
-  const [text, setText, resetText] = useMemoryDraft('paste-key', '')
+  const [text, setText] = useState('')
   const [error, setError] = useState<string>()
 
   function submit(event: SubmitEvent) {
@@ -15,7 +14,7 @@ export function PasteKeyForm({ onAdded }: { onAdded: (entry: KeyEntry) => void }
     const parsed = Secret.parse(text)
     if (!parsed.ok) return setError(parsed.reason)
     setError(undefined)
-    resetText()
+    setText('')
     const { secret } = parsed
     onAdded(keyring.add({ secret, description: 'Pasted key', origin: 'pasted', unsaved: false }))
   }

@@ -5,7 +5,6 @@ import { BaseChainGate, useWrongChain } from '../../chain/BaseChainGate'
 import { useEligibility } from '../../chain/useEligibility'
 import { useOpenConnect } from '../../chain/WalletModule'
 import { Notice } from '../../ui/Notice'
-import { useMemoryDraft } from '../../ui/useMemoryDraft'
 import { DEFAULT_DRAFT, KeyOptionsForm, validateKeyOptions, type FieldErrors } from '../key-options'
 import { EligibilityPanel } from './EligibilityPanel'
 import { MintNotices } from './MintNotices'
@@ -30,7 +29,7 @@ export default function MintPage({
   const openConnectModal = useOpenConnect()
   const wrongChain = useWrongChain()
   const eligibility = useEligibility(address)
-  const [draft, setDraft] = useMemoryDraft('mint-options', DEFAULT_DRAFT)
+  const [draft, setDraft] = useState(DEFAULT_DRAFT)
   const [errors, setErrors] = useState<FieldErrors>({})
   const { state, mint, confirm, cancel, accountChanged, reset } = useMint()
   const { status } = state

@@ -22,6 +22,10 @@ function csp(config: AppConfig): Plugin {
   }
 }
 
+const SRC = fileURLToPath(new URL('./src/', import.meta.url))
+const QUERY_GROUP =
+  /[\\/]node_modules[\\/]@tanstack[\\/]|[\\/]src[\\/](query[\\/]|config[\\/](index|env)\.ts$|venice[\\/]errors\.ts$)/
+
 export default defineConfig(({ mode }) => {
   const config = parseEnv(loadEnv(mode, process.cwd(), 'VITE_'))
   return {
@@ -42,12 +46,20 @@ export default defineConfig(({ mode }) => {
       outDir: process.env.OUT_DIR ?? 'dist',
       manifest: 'build-manifest.json',
       rolldownOptions: {
+        // Our modules only declare things: none acts on being imported (main.tsx, the entry, and
+        // the CSS do). Knowing that, the bundler keeps a feature's index.ts from dragging every
+        // component it re-exports into the first load when the first screen uses only some.
+        treeshake: { moduleSideEffects: (id) => (id.startsWith(SRC) && /\.tsx?$/.test(id) ? false : undefined) },
+        // Rolldown merges small shared chunks into the chunks that load them (no top-level await
+        // anywhere, or it would not), but not a lazy module into a shared chunk: the manifest keeps
+        // naming the wallet module by its source, which `npm run size` and the e2e checks look up.
+        experimental: { chunkOptimization: { mergeCommonChunks: false, avoidRedundantChunkLoads: true } },
         output: {
-          // TanStack Query and our client for it in one file, instead of three shared slivers that the
-          // wallet module, the dashboard and the ADMIN console would each fetch as separate requests.
+          // TanStack Query, our client for it, its retry policy and the app's config in one file, instead
+          // of slivers that the wallet module, the dashboard and the ADMIN console would each request.
           codeSplitting: {
             includeDependenciesRecursively: false,
-            groups: [{ name: 'query', test: /[\\/]node_modules[\\/]@tanstack[\\/]|[\\/]queryClient\.ts$/ }],
+            groups: [{ name: 'query', test: QUERY_GROUP }],
           },
         },
       },

@@ -8,6 +8,8 @@
  * - `@adraffy/ens-normalize` becomes ./wallet-diet/ensNormalize.ts: only mainnet has ENS, and no
  *   mainnet is configured (~25 KB gz);
  * - `ua-parser-js` becomes ./wallet-diet/uaParser.ts: RainbowKit reads only the OS name (~12 KB gz);
+ * - viem's `getEnsName` and `getEnsAvatar` become ./wallet-diet/noEnsLookups.ts: RainbowKit runs
+ *   them only with mainnet configured (~3 KB gz);
  * - without a WalletConnect id, `cuer` (the QR code) becomes ./wallet-diet/noQrCode.ts (~9 KB gz).
  *   The relay wallets themselves drop out without a plugin: src/chain/wagmiConfig.ts reads the id
  *   from `import.meta.env`, so a build without one has that branch dead.
@@ -18,6 +20,7 @@ import type { Plugin } from 'vite'
 const here = (file: string) => fileURLToPath(new URL(`./wallet-diet/${file}`, import.meta.url))
 
 const WAGMI_GET_PUBLIC_CLIENT = /[\\/]@wagmi[\\/]core[\\/]dist[\\/]esm[\\/]actions[\\/]getPublicClient\.js$/
+const VIEM_ENS_LOOKUP = /[\\/]viem[\\/]_esm[\\/]actions[\\/]ens[\\/](getEnsName|getEnsAvatar)\.js$/
 
 export function walletDiet({ relayWallets }: { relayWallets: boolean }): Plugin {
   const replacedPackages: Record<string, string> = {
@@ -32,6 +35,8 @@ export function walletDiet({ relayWallets }: { relayWallets: boolean }): Plugin 
       return replacedPackages[source] ?? null
     },
     load(id) {
+      const ensLookup = VIEM_ENS_LOOKUP.exec(id)?.[1]
+      if (ensLookup) return `export { ${ensLookup} } from ${JSON.stringify(here('noEnsLookups.ts'))}`
       if (!WAGMI_GET_PUBLIC_CLIENT.test(id)) return null
       return [
         `import { getClient } from './getClient.js'`,

@@ -6,14 +6,12 @@ import { QueryClientProvider } from '@tanstack/react-query'
 import { useAccount, useConnectors, WagmiProvider } from 'wagmi'
 import { config } from '../config'
 import { queryClient } from '../query/queryClient'
-import { startSandboxWallets } from './sandbox'
 import { NoWalletDialog } from './NoWalletDialog'
 import { useWalletIslands } from './walletIslands'
 import { createWagmiConfig } from './wagmiConfig'
 import { walletTheme } from './walletTheme'
 
 /** Everything wallet-related, loaded only on intent to connect (see walletLoader.ts). */
-await startSandboxWallets()
 const wagmiConfig = createWagmiConfig(config)
 
 declare module 'wagmi' {

@@ -2,13 +2,19 @@
  * The only wallet-related code in the first-load bundle: it decides when to fetch the wallet
  * module (wagmi, RainbowKit, connectors) and fetches it once. Nothing here imports them.
  */
+import { startSandboxWallets } from './sandbox'
+
 let walletModule: Promise<typeof import('./WalletModule')> | undefined
 
 export function loadWalletModule() {
-  walletModule ??= import('./WalletModule').catch((error: unknown) => {
-    walletModule = undefined // let a later click try again
-    throw error
-  })
+  // The sandbox's wallets announce themselves before wagmi looks for wallets. Not a top-level await
+  // in the module: one anywhere in the build turns off the bundler's merging of small shared chunks.
+  walletModule ??= startSandboxWallets()
+    .then(() => import('./WalletModule'))
+    .catch((error: unknown) => {
+      walletModule = undefined // let a later click try again
+      throw error
+    })
   return walletModule
 }
 

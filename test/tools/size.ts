@@ -34,8 +34,8 @@ const STEPS: Step[] = [
   { name: 'stake', label: 'Stake page, after the wallet module', chunks: ['src/features/stake/index.ts'], after: 'wallet' },
   {
     name: 'dashboard',
-    label: 'Dashboard, when a key is opened',
-    chunks: ['src/features/dashboard/index.ts'],
+    label: 'Key page and dashboard, when a key is opened',
+    chunks: ['src/app/KeyPage.tsx', 'src/features/dashboard/index.ts'],
     after: 'first',
   },
   {

@@ -3,10 +3,14 @@
  * "Connect wallet" fetches it. Its arrival must not remount the page: what was typed, the tab
  * chosen, a secret revealed and marked saved, and keyboard focus all stay where they were.
  */
+import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
-import { chunkFileOf, loadedAssets, openApp, startE2EWorld, type AppSession, type E2EWorld } from './fixture'
+import { ROOT } from '../support/buildApp'
+import { chunkFiles, entryKey, readManifest } from '../support/viteManifest'
+import { chunkFileOf, fileOf, loadedAssets, openApp, startE2EWorld, type AppSession, type E2EWorld } from './fixture'
+import { E2E_DIST } from './ports'
 import { openAdminConsole, openAdminTab } from './ui'
 
 let world: E2EWorld
@@ -134,6 +138,41 @@ describe('the wallet module arrives without remounting the page', () => {
     await expect(page.getByLabel('Description').inputValue()).resolves.toBe('half typ')
     await expect(page.getByRole('radio', { name: /^Admin:/ }).isChecked()).resolves.toBe(true)
     expect(session.pageErrors).toEqual([])
+  })
+})
+
+describe('fetching the wallet module', () => {
+  it('asks for its whole graph at once, not in waves, when the pointer reaches "Connect wallet"', async () => {
+    const manifest = readManifest(join(ROOT, E2E_DIST))
+    const firstLoad = chunkFiles(manifest, [entryKey(manifest)])
+    const graph = [...chunkFiles(manifest, ['src/chain/WalletModule.tsx'])]
+      .filter((file) => !firstLoad.has(file))
+      .map((file) => file.replace(/^assets\//, ''))
+    expect(graph.length).toBeGreaterThan(1)
+    const session = await open({ privateKey: generatePrivateKey() })
+    const { page } = session
+    await page.getByRole('heading', { level: 1 }).waitFor()
+    // Each answer takes a while, so a file asked for only once another has arrived would show as a second wave.
+    const cdp = await page.context().newCDPSession(page)
+    await cdp.send('Network.enable')
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 300,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    })
+    const asked = new Map<string, number>()
+    let firstArrival = Infinity
+    page.on('request', (request) => {
+      if (graph.includes(fileOf(request.url()))) asked.set(fileOf(request.url()), Date.now())
+    })
+    page.on('requestfinished', (request) => {
+      if (graph.includes(fileOf(request.url()))) firstArrival = Math.min(firstArrival, Date.now())
+    })
+    await ourConnect(page).hover()
+    await rainbowConnect(page).waitFor()
+    expect([...asked.keys()].sort()).toEqual([...graph].sort())
+    expect(Math.max(...asked.values())).toBeLessThan(firstArrival)
   })
 })
 

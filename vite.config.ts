@@ -50,10 +50,6 @@ export default defineConfig(({ mode }) => {
         // the CSS do). Knowing that, the bundler keeps a feature's index.ts from dragging every
         // component it re-exports into the first load when the first screen uses only some.
         treeshake: { moduleSideEffects: (id) => (id.startsWith(SRC) && /\.tsx?$/.test(id) ? false : undefined) },
-        // Rolldown merges small shared chunks into the chunks that load them (no top-level await
-        // anywhere, or it would not), but not a lazy module into a shared chunk: the manifest keeps
-        // naming the wallet module by its source, which `npm run size` and the e2e checks look up.
-        experimental: { chunkOptimization: { mergeCommonChunks: false, avoidRedundantChunkLoads: true } },
         output: {
           // TanStack Query, our client for it, its retry policy and the app's config in one file, instead
           // of slivers that the wallet module, the dashboard and the ADMIN console would each request.

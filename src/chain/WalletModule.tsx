@@ -1,12 +1,13 @@
 import '@rainbow-me/rainbowkit/styles.css'
-import { ConnectButton, RainbowKitProvider, useConnectModal } from '@rainbow-me/rainbowkit'
-import { createContext, useContext, useEffect, useRef, useState } from 'react'
+import { ConnectButton, RainbowKitProvider } from '@rainbow-me/rainbowkit'
+import { useContext, useEffect, useRef, useState } from 'react'
 import { createPortal } from 'react-dom'
 import { QueryClientProvider } from '@tanstack/react-query'
 import { useAccount, useConnectors, WagmiProvider } from 'wagmi'
 import { config } from '../config'
 import { queryClient } from '../query/queryClient'
 import { NoWalletDialog } from './NoWalletDialog'
+import { NoWalletContext, useOpenConnect } from './openConnect'
 import { useWalletIslands } from './walletIslands'
 import { createWagmiConfig } from './wagmiConfig'
 import { walletTheme } from './walletTheme'
@@ -19,8 +20,6 @@ declare module 'wagmi' {
     config: typeof wagmiConfig
   }
 }
-
-const NoWalletContext = createContext<() => void>(() => undefined)
 
 /**
  * The one instance of the wallet providers, rendered beside the page: what needs them renders
@@ -54,15 +53,6 @@ function OpenConnectModal() {
     openConnectModal()
   }, [openConnectModal])
   return null
-}
-
-/** Opens RainbowKit's modal; with no wallet to list (no browser wallet, no WalletConnect id), says so instead. */
-export function useOpenConnect(): (() => void) | undefined {
-  const { openConnectModal } = useConnectModal()
-  const connectors = useConnectors()
-  const showNoWallet = useContext(NoWalletContext)
-  if (!openConnectModal) return undefined
-  return connectors.length > 0 ? openConnectModal : showNoWallet
 }
 
 export function WalletButton() {

@@ -1,7 +1,7 @@
 import { useAccount } from 'wagmi'
 import { BaseChainGate } from '../../chain/BaseChainGate'
 import { usePosition } from '../../chain/usePosition'
-import { useOpenConnect } from '../../chain/WalletModule'
+import { useOpenConnect } from '../../chain/openConnect'
 import { Notice } from '../../ui/Notice'
 import { DiemStakeForms } from './DiemStakeForms'
 import { MintDiemForm } from './MintDiemForm'

@@ -172,7 +172,6 @@ export function createRememberedKeys(keyring: Keyring, storage: Storage, { event
     vaultKey = key
     stopSyncing?.()
     stopSyncing = keyring.subscribe(() => void sealKeyring())
-    setStatus('on')
   }
 
   function stop() {
@@ -189,6 +188,7 @@ export function createRememberedKeys(keyring: Keyring, storage: Storage, { event
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
+    /** Says "on" only once the vault is in storage: a reload right after finds the keys. */
     async enable(passphrase: string) {
       startSyncing(await deriveVaultKey(passphrase))
       try {
@@ -198,6 +198,7 @@ export function createRememberedKeys(keyring: Keyring, storage: Storage, { event
         setStatus('off')
         throw error
       }
+      if (vaultKey) setStatus('on')
     },
     /** Throws WrongPassphraseError when the passphrase does not open the stored vault. */
     async unlock(passphrase: string) {
@@ -208,6 +209,7 @@ export function createRememberedKeys(keyring: Keyring, storage: Storage, { event
       addToKeyring([...stored.values()])
       known = stored
       startSyncing(key)
+      setStatus('on')
       // Keys this tab held before unlocking join the vault too.
       await sealKeyring()
     },

@@ -16,7 +16,7 @@ import { mkdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { Browser, Page } from 'playwright-core'
-import { axeViolations, formatAxe, overflowingElements } from '../e2e/ui'
+import { axeViolations, confirmSignature, formatAxe, mintButton, overflowingElements, signatureReview } from '../e2e/ui'
 import { launchChromium } from '../support/browser'
 import { buildApp, ROOT } from '../support/buildApp'
 import { APP_PORT, CHAIN_PORT, VENICE_PORT } from '../support/ports'
@@ -124,7 +124,7 @@ const SCENES: { name: string; run: (tour: Tour) => Promise<void> }[] = [
       await page.getByLabel(/Expiry date/).fill('2020-01-01')
       await page.getByLabel('USD limit').fill('ten')
       await page.getByLabel('DIEM limit').fill('-1')
-      await page.getByRole('button', { name: 'Sign and mint key' }).click()
+      await mintButton(page).click()
       await page.locator('.field-error').first().waitFor()
       await shoot(page, 'mint-form-errors', { viewportOnly: true })
       await shoot(page, 'mint-form-errors-full')
@@ -133,7 +133,10 @@ const SCENES: { name: string; run: (tour: Tour) => Promise<void> }[] = [
       await page.getByLabel('DIEM limit').fill('')
 
       wallet!.rejectNext()
-      await page.getByRole('button', { name: 'Sign and mint key' }).click()
+      await mintButton(page).click()
+      await signatureReview(page).waitFor()
+      await shoot(page, 'mint-review')
+      await confirmSignature(page)
       await page.getByText('You declined the signature').waitFor()
       await shoot(page, 'mint-declined')
 
@@ -147,10 +150,12 @@ const SCENES: { name: string; run: (tour: Tour) => Promise<void> }[] = [
             : original(method, params)
       })
       world.venice.control.setLatency(2_500)
-      await page.getByRole('button', { name: /Sign and mint key|Try again/ }).click()
-      await currentStep(page, /token/)
-      await shoot(page, 'mint-step-token', { viewportOnly: true })
-      await currentStep(page, /Sign/)
+      // The declined sign-in is still valid, so this attempt starts at its review.
+      await mintButton(page).click()
+      await currentStep(page, /Read what you will sign/)
+      await shoot(page, 'mint-step-review', { viewportOnly: true })
+      await confirmSignature(page)
+      await currentStep(page, /Sign in your wallet/)
       await shoot(page, 'mint-step-sign', { viewportOnly: true })
       await page.evaluate(() => (window as unknown as { __releaseSignature: () => void }).__releaseSignature())
       await currentStep(page, /Create/)
@@ -315,6 +320,8 @@ async function runVariant(variant: Variant, base: Omit<Tour, 'variant' | 'open' 
         hasTouch: phone,
         deviceScaleFactor: 1,
       })
+      // tsx keeps function names with a `__name` helper, which functions sent to page.evaluate then lack.
+      await context.addInitScript('globalThis.__name = (fn) => fn')
       const page = await context.newPage()
       page.setDefaultTimeout(15_000)
       page.on('pageerror', (error) => problems.push(`${variant.size}-${variant.scheme}: page error ${error.message}`))
@@ -345,7 +352,7 @@ async function runVariant(variant: Variant, base: Omit<Tour, 'variant' | 'open' 
       await scene.run(tour)
     } catch (error) {
       problems.push(
-        `${variant.size}-${variant.scheme}: scene "${scene.name}" stopped: ${(error as Error).message.split('\n')[0]}`,
+        `${variant.size}-${variant.scheme}: scene "${scene.name}" stopped: ${(error as Error).message.split('\n').slice(0, 3).join(' ')}`,
       )
     }
     for (const page of pages.splice(0)) await page.context().close()

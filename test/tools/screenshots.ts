@@ -290,16 +290,26 @@ const SCENES: { name: string; run: (tour: Tour) => Promise<void> }[] = [
       } finally {
         world.venice.control.setCors(true)
       }
-      for (const [path, name] of [
-        ['#/stake', 'stake'],
-        ['#/about', 'about'],
-        ['#/nowhere', 'not-found'],
+      for (const [path, name, ready] of [
+        ['#/stake', 'stake', 'Stake VVV and fund your keys with DIEM'],
+        ['#/about', 'about', 'About this page'],
       ] as const) {
         await page.goto(`${page.url().split('#')[0]}${path}`)
-        await page.waitForLoadState('networkidle')
-        if (name !== 'not-found' && (await page.getByText('There is nothing at this address').count())) continue
+        await page.getByRole('heading', { level: 1, name: ready }).waitFor()
         await shoot(page, name)
       }
+      await page.goto(`${page.url().split('#')[0]}#/nowhere`)
+      await page.getByText('There is nothing at this address').waitFor()
+      await shoot(page, 'not-found')
+
+      const holder = await open('#/stake', { wallet: true })
+      await connectFromHeader(holder.page, 'Test Wallet')
+      await holder.page.getByText(/sVVV/).first().waitFor()
+      await holder.page
+        .getByRole('button', { name: /^Stake/ })
+        .first()
+        .waitFor()
+      await shoot(holder.page, 'stake-connected')
     },
   },
 ]

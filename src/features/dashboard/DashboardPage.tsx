@@ -56,7 +56,7 @@ function Dashboard({ entry, section, limitsHref, stakeHref }: DashboardProps) {
         ) : dataUpdatedAt > 0 ? (
           <UpdatedAgo at={dataUpdatedAt} />
         ) : (
-          <p className="hint">Asking Venice…</p>
+          isFetching && <p className="hint">Asking Venice…</p>
         )}
         <button type="button" className="button" onClick={() => void query.refetch()} disabled={isFetching}>
           {isFetching ? 'Refreshing…' : 'Refresh'}

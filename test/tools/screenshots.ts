@@ -302,8 +302,8 @@ const SCENES: { name: string; run: (tour: Tour) => Promise<void> }[] = [
       await page.getByText('There is nothing at this address').waitFor()
       await shoot(page, 'not-found')
 
-      const holder = await open('#/stake', { wallet: true })
-      await connectFromHeader(holder.page, 'Test Wallet')
+      const holder = await open('#/stake')
+      await connectFromHeader(holder.page, 'Sandbox wallet: sVVV holder')
       await holder.page.getByText(/sVVV/).first().waitFor()
       await holder.page
         .getByRole('button', { name: /^Stake/ })

@@ -13,16 +13,23 @@ afterEach(() => {
   vi.restoreAllMocks()
 })
 
-/** The reveal view of a freshly minted key, re-rendered from the keyring as KeyPage does. */
+/** The reveal view of a freshly minted key, shown from the keyring as KeyPage does; `remount` leaves and comes back. */
 function renderMintedKey() {
   const secret = secretOf(INFERENCE_SECRET_TEXT)
-  const { id } = keyring.add({ secret, description: 'Minted', origin: 'minted', unsaved: true })
+  const { id } = keyring.add({ secret, description: 'Minted', origin: 'minted', unsaved: true, revealing: true })
   function Page() {
     const entry = useKey(id)
-    return entry ? <SecretReveal entry={entry} apiUrl={API_URL} /> : null
+    return entry && (entry.unsaved || entry.revealing) ? <SecretReveal entry={entry} apiUrl={API_URL} /> : null
   }
-  render(<Page />)
-  return { id, shown: () => screen.getByTestId('secret-value').textContent }
+  let view = render(<Page />)
+  return {
+    id,
+    shown: () => screen.getByTestId('secret-value').textContent,
+    remount: () => {
+      view.unmount()
+      view = render(<Page />)
+    },
+  }
 }
 
 describe('SecretReveal', () => {
@@ -115,13 +122,7 @@ describe('SecretReveal', () => {
 
   it('offers Done once the key is saved, and Done closes it on the key itself', async () => {
     const user = userEvent.setup()
-    const secret = secretOf(INFERENCE_SECRET_TEXT)
-    const { id } = keyring.add({ secret, description: 'Minted', origin: 'minted', unsaved: true, revealing: true })
-    function Page() {
-      const entry = useKey(id)
-      return entry?.revealing ? <SecretReveal entry={entry} apiUrl={API_URL} /> : null
-    }
-    render(<Page />)
+    const { id } = renderMintedKey()
     expect(screen.queryByRole('button', { name: 'Done' })).toBeNull()
     await user.click(screen.getByRole('button', { name: 'I have saved it' }))
     await user.click(screen.getByRole('button', { name: 'Done' }))
@@ -131,29 +132,16 @@ describe('SecretReveal', () => {
 
   it('once saved, never shows the secret again after it leaves the screen (a tab switch, a remount)', async () => {
     const user = userEvent.setup()
-    const secret = secretOf(INFERENCE_SECRET_TEXT)
-    const { id } = keyring.add({ secret, description: 'Minted', origin: 'minted', unsaved: true, revealing: true })
-    function Page() {
-      const entry = useKey(id)
-      return entry?.revealing ? <SecretReveal entry={entry} apiUrl={API_URL} /> : null
-    }
-    const first = render(<Page />)
+    const { id, remount } = renderMintedKey()
     await user.click(screen.getByRole('button', { name: 'I have saved it' }))
-    first.unmount()
-    render(<Page />)
+    remount()
     expect(screen.queryByTestId('secret-value')).toBeNull()
     expect(keyring.get(id)?.revealing).toBe(false)
   })
 
   it('stays up through a remount while the key is not saved yet', () => {
-    const secret = secretOf(INFERENCE_SECRET_TEXT)
-    const { id } = keyring.add({ secret, description: 'Minted', origin: 'minted', unsaved: true, revealing: true })
-    function Page() {
-      const entry = useKey(id)
-      return entry?.revealing ? <SecretReveal entry={entry} apiUrl={API_URL} /> : null
-    }
-    render(<Page />).unmount()
-    render(<Page />)
+    const { remount } = renderMintedKey()
+    remount()
     expect(screen.getByTestId('secret-value')).toBeTruthy()
   })
 })

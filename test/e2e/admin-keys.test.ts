@@ -21,7 +21,6 @@ import {
 import {
   axeViolations,
   chooseKeyOptions,
-  connectTestWallet,
   formatAxe,
   mintAndSign,
   openAdminConsole,
@@ -30,9 +29,9 @@ import {
   pageDate,
   pageUtcDate,
   pasteKey,
+  readyToMint,
   revealSecret,
   rowCells,
-  startMinting,
   statValue,
 } from './ui'
 
@@ -84,9 +83,7 @@ describe('ADMIN console: keys', () => {
     world.venice.control.clearRequests()
     const session = await open({ privateKey: holder.privateKey })
     const { page } = session
-    await connectTestWallet(page)
-    await startMinting(page)
-    await page.getByText('Eligible').waitFor()
+    await readyToMint(page)
     // A USD cap of 0 echoes as null, and the echoed diem comes from the legacy vcu (not sent): both echo "no cap".
     await chooseKeyOptions(page, { type: 'ADMIN', description: 'treasury admin', usd: '0', diem: '7.5', period: 'MONTH' })
     const minted = page.waitForResponse((r) => r.url().endsWith('/api_keys/generate_web3_key') && r.request().method() === 'POST')

@@ -20,18 +20,19 @@ import {
 import { ROOT } from '../support/buildApp'
 import { E2E_DIST, E2E_PORTS } from './ports'
 import {
+  type AxeFinding,
   axeViolations,
-  emulateColorScheme,
-  connectTestWallet,
-  formatAxe,
   confirmSignature,
+  connectTestWallet,
+  emulateColorScheme,
+  formatAxe,
   mintAndSign,
   mintButton,
-  signatureReview,
   pasteKey,
+  readyToMint,
   revealSecret,
+  signatureReview,
   startMinting,
-  type AxeFinding,
 } from './ui'
 
 let world: E2EWorld
@@ -197,9 +198,7 @@ describe('accessibility', () => {
     await page.getByRole('heading', { name: HOME_HEADING }).waitFor()
     await check('home')
 
-    await connectTestWallet(page)
-    await startMinting(page)
-    await page.getByText('Eligible').waitFor()
+    await readyToMint(page)
     await check('mint page, connected and eligible')
 
     await mintButton(page).click()
@@ -275,9 +274,7 @@ async function timeOneMint(): Promise<MintTiming> {
     },
   })
   const { page } = session
-  await connectTestWallet(page)
-  await startMinting(page)
-  await page.getByText('Eligible').waitFor()
+  await readyToMint(page)
   await page.evaluate(() => {
     const w = window as unknown as {
       __mint: { clickAt?: number; reviewAt?: number; confirmAt?: number; committedAt?: number; shownAt?: number }

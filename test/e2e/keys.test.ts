@@ -12,7 +12,7 @@ import {
   type E2EWorld,
 } from './fixture'
 import { E2E_PORTS } from './ports'
-import { connectTestWallet, mintAndSign, openKeySection, pasteKey, revealSecret, startMinting } from './ui'
+import { mintAndSign, openKeySection, pasteKey, readyToMint, revealSecret } from './ui'
 
 let world: E2EWorld
 beforeAll(async () => {
@@ -213,9 +213,7 @@ describe('a minted key across a reload', () => {
     const holder = await newHolder(world)
     const session = await openApp(world, { privateKey: holder.privateKey })
     const { page } = session
-    await connectTestWallet(page)
-    await startMinting(page)
-    await page.getByText('Eligible').waitFor()
+    await readyToMint(page)
     await mintAndSign(page)
     await page.getByRole('heading', { name: 'Your new INFERENCE key' }).waitFor()
     const secret = await revealSecret(page)

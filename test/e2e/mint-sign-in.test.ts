@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { hexToString, isHex } from 'viem'
 import { HOSTILE_SIGN_INS, type HostileSignIn, type SignInFlow } from '../support/venice'
 import { newHolder, openApp, startE2EWorld, veniceCalls, type AppSession, type E2EWorld } from './fixture'
-import { confirmSignature, connectTestWallet, mintAndSign, mintButton, signatureReview, startMinting } from './ui'
+import { confirmSignature, mintAndSign, mintButton, readyToMint, signatureReview } from './ui'
 
 let world: E2EWorld
 beforeAll(async () => {
@@ -29,9 +29,7 @@ async function onMintPage({ shared = false } = {}): Promise<AppSession> {
   world.venice.control.clearRequests()
   const session = await openApp(world, { privateKey: holder.privateKey })
   if (!shared) sessions.push(session)
-  await connectTestWallet(session.page)
-  await startMinting(session.page)
-  await session.page.getByText('Eligible').waitFor()
+  await readyToMint(session.page)
   return session
 }
 

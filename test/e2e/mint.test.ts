@@ -10,6 +10,7 @@ import {
   mintAndSign,
   mintButton,
   openKeySection,
+  readyToMint,
   revealSecret,
   signatureReview,
   startMinting,
@@ -43,9 +44,7 @@ describe.each(FLOWS)('minting with a wallet ($flow flow)', ({ flow, proof }) => 
     world.venice.control.clearRequests()
     const session = await openApp(world, { privateKey: holder.privateKey })
     const { page } = session
-    await connectTestWallet(page)
-    await startMinting(page)
-    await page.getByText('Eligible').waitFor()
+    await readyToMint(page)
     const expiry = futureDay(30)
     await chooseKeyOptions(page, {
       description: 'agent key',

@@ -7,16 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
 import { newHolder, openApp, startE2EWorld, veniceRequests, type AppSession, type E2EWorld } from './fixture'
-import {
-  chooseKeyOptions,
-  connectTestWallet,
-  mintAndSign,
-  openAdminConsole,
-  openAdminTab,
-  overflowingElements,
-  pasteKey,
-  startMinting,
-} from './ui'
+import { chooseKeyOptions, mintAndSign, openAdminConsole, openAdminTab, overflowingElements, pasteKey, readyToMint } from './ui'
 
 let world: E2EWorld
 beforeAll(async () => {
@@ -73,9 +64,7 @@ describe('nothing waits forever', () => {
     )
     const session = await open({ privateKey: holder.privateKey, ...withMovableClock })
     const { page } = session
-    await connectTestWallet(page)
-    await startMinting(page)
-    await page.getByText('Eligible').waitFor()
+    await readyToMint(page)
     await mintAndSign(page)
     // Venice has the POST (and makes the key); its answer never comes.
     await expect.poll(() => world.venice.control.requests().filter((r) => r.method === 'POST').length).toBe(1)

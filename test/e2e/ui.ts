@@ -11,6 +11,13 @@ export async function connectTestWallet(page: Page): Promise<void> {
   await connect.waitFor({ state: 'detached' })
 }
 
+/** Connect the test wallet, open the mint page and wait until it says the wallet may mint. */
+export async function readyToMint(page: Page): Promise<void> {
+  await connectTestWallet(page)
+  await startMinting(page)
+  await page.getByText('Eligible').waitFor()
+}
+
 export async function startMinting(page: Page): Promise<void> {
   await page.getByRole('link', { name: 'Start minting' }).click()
   await page.getByRole('heading', { name: 'Mint a Venice API key with your wallet' }).waitFor()

@@ -5,7 +5,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { SignInFlow } from '../support/venice'
 import { newHolder, openApp, startE2EWorld, veniceCalls, type AppSession, type E2EWorld } from './fixture'
-import { chooseKeyOptions, connectTestWallet, mintAndSign, mintButton, startMinting } from './ui'
+import { chooseKeyOptions, mintAndSign, mintButton, readyToMint } from './ui'
 
 let world: E2EWorld
 beforeAll(async () => {
@@ -27,9 +27,7 @@ async function onMintPage(): Promise<AppSession> {
   world.venice.control.clearRequests()
   const session = await openApp(world, { privateKey: holder.privateKey })
   sessions.push(session)
-  await connectTestWallet(session.page)
-  await startMinting(session.page)
-  await session.page.getByText('Eligible').waitFor()
+  await readyToMint(session.page)
   return session
 }
 
